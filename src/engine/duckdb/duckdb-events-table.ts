@@ -1,0 +1,118 @@
+import type { DateInterval } from '../../events/interval.js';
+import type { DayFingerprint, Engine, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
+import { quotedString, sqlFile } from '../sql-file.js';
+
+const SAMPLES_PER_REASON = 3;
+
+const EVENT_COLUMNS = [
+  'time', 'date', 'username', 'user_id', 'course_id', 'org_id', 'event_type', 'event_source', 'name', 'ip', 'agent',
+  'host', 'page', 'session', 'context', 'event', 'event_hash',
+].join(', ');
+
+/** Parsing spooled lines into `staged_events`, and publishing them day by day into `events`. */
+export class DuckDBEventsTable {
+  readonly #engine: Engine;
+
+  constructor(engine: Engine) {
+    this.#engine = engine;
+  }
+
+  async parse(files: readonly SpooledFile[], interval?: DateInterval): Promise<ParseResult> {
+    const engine = this.#engine;
+    await engine.run('create or replace temp table spool_files (path varchar, file_index integer)');
+    if (files.length > 0) {
+      const values = files.map((file) => `(${quotedString(file.path)}, ${file.index})`).join(', ');
+      await engine.run(`insert into spool_files values ${values}`);
+    }
+    await engine.run(`set variable spool_paths = (select coalesce(list(path order by file_index), []) from spool_files)`);
+    await engine.run(`set variable interval_start = ${quotedString(interval?.start ?? '0001-01-01')}`);
+    await engine.run(`set variable interval_end = ${quotedString(interval?.end ?? '9999-12-31')}`);
+    await engine.run('drop table if exists staged_events');
+    if (files.length === 0) return { files: [], eventsByDay: {} };
+    await engine.run(`create table staged_events as ${sqlFile(import.meta.url, 'parse_events.sql')}`);
+    return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
+  }
+
+  async publish(days: readonly DayFingerprint[]): Promise<void> {
+    const engine = this.#engine;
+    const dayList = days.map((day) => `${quotedString(day.date)}::date`).join(', ');
+    await engine.run('begin transaction');
+    try {
+      if (days.length > 0) {
+        await engine.run(`delete from events where date in (${dayList})`);
+        await engine.run(
+          `insert into events select ${EVENT_COLUMNS} from staged_events
+           where drop_reason is null and in_interval and date in (${dayList}) order by date, time`,
+        );
+        for (const day of days) {
+          await engine.run(
+            `insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`,
+            { date: day.date, fingerprint: day.fingerprint, events: day.events },
+          );
+        }
+      }
+      await engine.run('commit');
+    } catch (error) {
+      await engine.run('rollback');
+      throw error;
+    }
+    await this.discard();
+  }
+
+  async discard(): Promise<void> {
+    await this.#engine.run('drop table if exists staged_events');
+  }
+
+  async #fileStats(files: readonly SpooledFile[]): Promise<ParsedFileStats[]> {
+    const engine = this.#engine;
+    const stats = new Map<number, { lines: number; events: number; outsideInterval: number; invalidCourseIds: number; dropped: Record<string, number>; samples: Record<string, LineSample[]> }>();
+    for (const file of files) {
+      stats.set(file.index, { lines: 0, events: 0, outsideInterval: 0, invalidCourseIds: 0, dropped: {}, samples: {} });
+    }
+    const totals = await engine.query<{ file_index: number; lines: bigint; events: bigint; outside: bigint; invalid_course_ids: bigint }>(`
+      select file_index, count(*) as lines,
+        count(*) filter (where drop_reason is null and in_interval) as events,
+        count(*) filter (where drop_reason is null and not in_interval) as outside,
+        count(*) filter (where drop_reason is null and invalid_course_id) as invalid_course_ids
+      from staged_events group by file_index`);
+    for (const row of totals) {
+      const entry = stats.get(row.file_index)!;
+      entry.lines = Number(row.lines);
+      entry.events = Number(row.events);
+      entry.outsideInterval = Number(row.outside);
+      entry.invalidCourseIds = Number(row.invalid_course_ids);
+    }
+    const dropped = await engine.query<{ file_index: number; drop_reason: string; lines: bigint }>(`
+      select file_index, drop_reason, count(*) as lines from staged_events
+      where drop_reason is not null group by all`);
+    for (const row of dropped) stats.get(row.file_index)!.dropped[row.drop_reason] = Number(row.lines);
+    const samples = await engine.query<{ file_index: number; drop_reason: string; line: string }>(`
+      select file_index, drop_reason, line from (
+        select file_index, drop_reason, line,
+          row_number() over (partition by file_index, drop_reason) as sample_number
+        from staged_events where drop_reason is not null and drop_reason <> 'duplicate'
+      ) where sample_number <= ${SAMPLES_PER_REASON}`);
+    for (const row of samples) (stats.get(row.file_index)!.samples[row.drop_reason] ??= []).push({ text: row.line });
+    const rejected = await engine.query<{ file_index: number; lines: bigint; samples: { text: string; line: bigint }[] }>(`
+      select spooled.file_index as file_index, count(*) as lines,
+        list({'text': rejected.csv_line, 'line': rejected.line} order by rejected.line)[1:${SAMPLES_PER_REASON}] as samples
+      from rejected_lines as rejected
+        join rejected_scans as scans using (scan_id, file_id)
+        join spool_files as spooled on spooled.path = scans.file_path
+      group by all`).catch(() => []);
+    for (const row of rejected) {
+      const entry = stats.get(row.file_index)!;
+      entry.lines += Number(row.lines);
+      entry.dropped.invalid_encoding = Number(row.lines);
+      entry.samples.invalid_encoding = row.samples.map((sample) => ({ text: sample.text, line: Number(sample.line) }));
+    }
+    return [...stats.entries()].map(([index, entry]) => ({ index, ...entry }));
+  }
+
+  async #eventsByDay(): Promise<Record<string, number>> {
+    const rows = await this.#engine.query<{ day: string; events: bigint }>(`
+      select strftime(date, '%Y-%m-%d') as day, count(*) as events from staged_events
+      where drop_reason is null and in_interval group by all`);
+    return Object.fromEntries(rows.map((row) => [row.day, Number(row.events)]));
+  }
+}

@@ -1,0 +1,20 @@
+-- Shared SQL helpers: the few places where DuckDB's spelling differs from the other engines.
+
+-- A course key in either edX form, course-v1:Org+Num+Run or Org/Num/Run; anything else is NULL.
+create or replace macro valid_course_key(candidate) as
+  case
+    when regexp_full_match(candidate, '(course-v1:[\w.~:-]+\+[\w.~:-]+\+[\w.~:-]+)|([\w.~:-]+/[\w.~:-]+/[\w.~:-]+)')
+      then candidate
+  end;
+
+-- The course of a URL path: /courses/<course key>/… or /xblock/block-v1:Org+Num+Run+type@…
+create or replace macro course_key_from_url(url) as
+  coalesce(
+    valid_course_key(nullif(regexp_extract(url, '/courses/([^/+]+[/+][^/+]+[/+][^/?#]+)', 1), '')),
+    valid_course_key(nullif(regexp_replace(
+      regexp_extract(url, '/xblock/block-v1:([^/?#+]+\+[^/?#+]+\+[^/?#+]+)\+type@', 1), '^(.+)$', 'course-v1:\1'), ''))
+  );
+
+-- The organisation part of a course key.
+create or replace macro org_of_course_key(course_key) as
+  nullif(regexp_extract(course_key, '^(?:course-v1:)?([^/+]+)', 1), '');

@@ -1,0 +1,117 @@
+-- staged_events: every line of the spooled files that is neither blank nor a comment, parsed into the event model
+-- of DESIGN.md, with the reason it is dropped (NULL when it is kept). Dropped lines keep their raw text for samples.
+with raw_lines as (
+  select spooled.file_index as file_index, lines.line as line
+  from read_csv(
+      getvariable('spool_paths'), columns = {'line': 'VARCHAR'}, delim = E'\x01', quote = '', escape = '',
+      header = false, auto_detect = false, new_line = '\n', strict_mode = false, null_padding = true,
+      ignore_errors = true, store_rejects = true, rejects_table = 'rejected_lines', rejects_scan = 'rejected_scans',
+      max_line_size = 67108864, filename = true
+    ) as lines
+    join spool_files as spooled on spooled.path = lines.filename
+  where lines.line is not null and trim(lines.line) <> '' and not starts_with(ltrim(lines.line), '#')
+),
+json_lines as (
+  -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
+  select file_index, line, rtrim(substr(line, nullif(strpos(line, '{'), 0))) as json_text
+  from raw_lines
+),
+checked_lines as (
+  select file_index, line, json_text, coalesce(json_valid(json_text), false) as is_json
+  from json_lines
+),
+fields as (
+  select
+    file_index,
+    line,
+    is_json,
+    hash(coalesce(json_text, line)) as event_hash,
+    case when is_json then json_extract_string(json_text, [
+      '$.time', '$.username', '$.context.user_id', '$.context.course_id', '$.context.org_id', '$.event_type',
+      '$.event_source', '$.name', '$.ip', '$.agent', '$.host', '$.page', '$.session', '$.context.session'
+    ]) end as text_fields,
+    case when is_json then json_extract(json_text, ['$.context', '$.event']) end as json_fields
+  from checked_lines
+),
+typed as (
+  select
+    file_index,
+    line,
+    is_json,
+    event_hash,
+    text_fields[1] as time_text,
+    timezone('UTC', try_cast(text_fields[1] as timestamptz)) as time,
+    nullif(trim(text_fields[2]), '') as username,
+    try_cast(text_fields[3] as bigint) as user_id,
+    nullif(trim(text_fields[4]), '') as context_course_id,
+    nullif(trim(text_fields[5]), '') as context_org_id,
+    nullif(text_fields[6], '') as event_type,
+    nullif(text_fields[7], '') as event_source,
+    nullif(text_fields[8], '') as name,
+    nullif(text_fields[9], '') as ip,
+    nullif(text_fields[10], '') as agent,
+    nullif(text_fields[11], '') as host,
+    nullif(text_fields[12], '') as page,
+    nullif(coalesce(text_fields[13], text_fields[14]), '') as session,
+    json_fields[1] as context,
+    -- The payload is an object or a JSON-encoded string of one; other strings (key=value browser payloads) stay
+    -- JSON strings, and an empty string is an empty object, as upstream read it.
+    case
+      when json_type(json_fields[2]) <> 'VARCHAR' then json_fields[2]
+      when json_fields[2] ->> '$' = '' then '{}'::json
+      when json_valid(json_fields[2] ->> '$') and regexp_matches(json_fields[2] ->> '$', '^\s*[\[{]')
+        then (json_fields[2] ->> '$')::json
+      else json_fields[2]
+    end as event
+  from fields
+),
+with_course as (
+  select
+    *,
+    coalesce(
+      context_course_id,
+      case when json_type(event) = 'OBJECT' then nullif(trim(event ->> '$.course_id'), '') end,
+      course_key_from_url(case when starts_with(event_type, '/') then event_type end),
+      course_key_from_url(page)
+    ) as claimed_course_id
+  from typed
+),
+classified as (
+  select
+    *,
+    valid_course_key(claimed_course_id) as course_id,
+    case
+      when not is_json then 'invalid_json'
+      when time_text is null then 'missing_time'
+      when time is null then 'invalid_time'
+      when event_type is null then 'missing_event_type'
+    end as invalid_reason
+  from with_course
+)
+select
+  file_index,
+  case
+    when invalid_reason is not null then invalid_reason
+    when row_number() over (partition by event_hash, invalid_reason is null order by file_index) > 1 then 'duplicate'
+  end as drop_reason,
+  case when invalid_reason is not null then line end as line,
+  time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date as in_interval,
+  claimed_course_id is not null and course_id is null as invalid_course_id,
+  event_hash,
+  time,
+  time::date as date,
+  username,
+  user_id,
+  course_id,
+  coalesce(context_org_id, org_of_course_key(course_id)) as org_id,
+  event_type,
+  event_source,
+  name,
+  ip,
+  agent,
+  host,
+  page,
+  session,
+  context,
+  event
+from classified

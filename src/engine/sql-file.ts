@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+
+const cache = new Map<string, string>();
+
+/** The text of a .sql file that sits beside the module `moduleUrl` (pass `import.meta.url`). */
+export function sqlFile(moduleUrl: string, name: string): string {
+  const url = new URL(name, moduleUrl).href;
+  let text = cache.get(url);
+  if (text === undefined) {
+    text = readFileSync(new URL(url), 'utf8');
+    cache.set(url, text);
+  }
+  return text;
+}
+
+/** Quotes a string literal, for the rare statements that cannot take bound parameters. */
+export function quotedString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

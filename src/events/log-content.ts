@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import type { LogFile, LogSource } from './log-source.js';
+
+export const HEAD_BYTES = 4096;
+
+/** What reading one file found, besides its lines. */
+export interface ContentReport {
+  readonly gzip: boolean;
+  /** sha1 of the stored bytes: with name and size, the fingerprint that tells whether a file changed. */
+  readonly storedSha1: string;
+  /** Bytes after decompression (of the readable part, when damaged). */
+  readonly contentBytes: number;
+  /** sha256 of the decompressed content, when asked for (the audit compares contents across files). */
+  readonly contentSha256?: string;
+  /** The first HEAD_BYTES bytes of the content, to find files that are a prefix of another. */
+  readonly head: Buffer;
+  /** Why the gzip stream is damaged; its readable part was still delivered. */
+  readonly damage?: string;
+}
+
+export interface ReadOptions {
+  readonly hashContent?: boolean;
+  /** Stop after this many content bytes (prefix checks). */
+  readonly limit?: number;
+}
+
+type ContentSink = (chunk: Buffer) => Promise<void> | void;
+
+/**
+ * Copies a log file's decompressed content to `destination`. A truncated or corrupt gzip is read a second time in
+ * salvage mode, so that everything before the damage is still delivered; the damage is reported.
+ */
+export async function copyLogContent(
+  source: LogSource,
+  file: LogFile,
+  destination: string,
+  options: ReadOptions = {},
+): Promise<ContentReport> {
+  return readSalvaging(source, file, options, async (consume) => {
+    const handle = await open(destination, 'w');
+    try {
+      return await consume(async (chunk) => {
+        await handle.write(chunk);
+      });
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** Reads a file's decompressed content without keeping it: for fingerprints and prefix checks. */
+export async function inspectLogContent(source: LogSource, file: LogFile, options: ReadOptions = {}): Promise<ContentReport> {
+  return readSalvaging(source, file, options, (consume) => consume(() => undefined));
+}
+
+type Consumer = (consume: (sink: ContentSink) => Promise<ContentReport>) => Promise<ContentReport>;
+
+async function readSalvaging(source: LogSource, file: LogFile, options: ReadOptions, withSink: Consumer) {
+  try {
+    return await withSink((sink) => readOnce(source, file, options, sink, false));
+  } catch (error) {
+    if (!(error instanceof GzipDamage)) throw error;
+    const salvaged = await withSink((sink) => readOnce(source, file, options, sink, true));
+    return { ...salvaged, damage: error.message };
+  }
+}
+
+class GzipDamage extends Error {}
+
+async function readOnce(
+  source: LogSource,
+  file: LogFile,
+  options: ReadOptions,
+  sink: ContentSink,
+  salvage: boolean,
+): Promise<ContentReport> {
+  const storedHash = createHash('sha1');
+  const contentHash = options.hashContent ? createHash('sha256') : undefined;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const stored = (await source.open(file))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await stored.next();
+  const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+
+  async function* storedChunks(): AsyncGenerator<Buffer> {
+    for (let next = first; !next.done; next = await stored.next()) {
+      storedHash.update(next.value);
+      yield next.value;
+    }
+  }
+
+  let contentBytes = 0;
+  const head: Buffer[] = [];
+  let headLength = 0;
+  async function consume(content: AsyncIterable<Buffer>): Promise<void> {
+    for await (const whole of content) {
+      const chunk = whole.subarray(0, Math.max(0, limit - contentBytes));
+      if (chunk.length === 0) break;
+      contentBytes += chunk.length;
+      contentHash?.update(chunk);
+      if (headLength < HEAD_BYTES) {
+        const part = chunk.subarray(0, HEAD_BYTES - headLength);
+        head.push(part);
+        headLength += part.length;
+      }
+      await sink(chunk);
+    }
+  }
+
+  try {
+    if (gzip) {
+      const gunzip = zlib.createGunzip(salvage ? { finishFlush: zlib.constants.Z_SYNC_FLUSH } : {});
+      await pipeline(Readable.from(storedChunks()), gunzip, consume);
+    } else {
+      await consume(storedChunks());
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const isZlib = code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
+    if (isZlib && !salvage) throw new GzipDamage(describeDamage(error as NodeJS.ErrnoException));
+    if (!isZlib) throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`);
+    // In salvage mode the damage ends the content; what came before it has been delivered.
+  }
+  return {
+    gzip,
+    storedSha1: storedHash.digest('hex'),
+    contentBytes,
+    ...(contentHash ? { contentSha256: contentHash.digest('hex') } : {}),
+    head: Buffer.concat(head),
+  };
+}
+
+function describeDamage(error: NodeJS.ErrnoException): string {
+  if (error.code === 'Z_BUF_ERROR') return 'truncated gzip: the stream ends before its end marker';
+  return `corrupt gzip: ${error.message}`;
+}

@@ -1,0 +1,65 @@
+import { GetObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { groupOf, type LogFile, type LogSource } from './log-source.js';
+
+export interface S3SourceOptions {
+  /** An S3-compatible endpoint (MinIO, Ceph, s3rver); credentials come from the SDK's default chain. */
+  readonly endpoint?: string;
+  readonly region?: string;
+}
+
+/** `s3://bucket/prefix`: every object below the prefix, listed with the AWS SDK. */
+export class S3Source implements LogSource {
+  readonly uri: string;
+  readonly #client: S3Client;
+  readonly #bucket: string;
+  readonly #prefix: string;
+
+  constructor(uri: string, options: S3SourceOptions = {}) {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+    if (!match) throw new Error(`invalid S3 source "${uri}": expected s3://bucket/prefix`);
+    this.uri = uri;
+    this.#bucket = match[1]!;
+    this.#prefix = match[2]!;
+    this.#client = new S3Client({
+      region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+    });
+  }
+
+  async list(): Promise<LogFile[]> {
+    const files: LogFile[] = [];
+    const rootPrefix = this.#prefix === '' || this.#prefix.endsWith('/') ? this.#prefix : `${this.#prefix}/`;
+    try {
+      for await (const page of paginateListObjectsV2({ client: this.#client }, { Bucket: this.#bucket, Prefix: this.#prefix })) {
+        for (const object of page.Contents ?? []) {
+          if (!object.Key || object.Key.endsWith('/')) continue;
+          const relativePath = object.Key.startsWith(rootPrefix) ? object.Key.slice(rootPrefix.length) : object.Key;
+          files.push({
+            uri: `s3://${this.#bucket}/${object.Key}`,
+            relativePath,
+            group: groupOf(relativePath),
+            size: object.Size ?? 0,
+          });
+        }
+      }
+    } catch (error) {
+      throw new Error(`cannot list the log source ${this.uri}: ${(error as Error).message}`);
+    }
+    return files.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  async open(file: LogFile): Promise<Readable> {
+    const key = file.uri.slice(`s3://${this.#bucket}/`.length);
+    const response = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }));
+    return response.Body as Readable;
+  }
+
+  localPath(): undefined {
+    return undefined;
+  }
+
+  close(): void {
+    this.#client.destroy();
+  }
+}
