@@ -93,12 +93,16 @@ async function readOnce(
   }
 
   let contentBytes = 0;
+  let reachedLimit = false;
   const head: Buffer[] = [];
   let headLength = 0;
   async function consume(content: AsyncIterable<Buffer>): Promise<void> {
     for await (const whole of content) {
       const chunk = whole.subarray(0, Math.max(0, limit - contentBytes));
-      if (chunk.length === 0) break;
+      if (chunk.length === 0) {
+        reachedLimit = true;
+        break;
+      }
       contentBytes += chunk.length;
       contentHash?.update(chunk);
       if (headLength < HEAD_BYTES) {
@@ -118,22 +122,33 @@ async function readOnce(
       await consume(storedChunks());
     }
   } catch (error) {
+    if (reachedLimit) return report();
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const isZlib = code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
     if (isZlib && !salvage) throw new GzipDamage(describeDamage(error as NodeJS.ErrnoException));
     if (!isZlib) throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`);
     // In salvage mode the damage ends the content; what came before it has been delivered.
   }
-  return {
+  return report();
+
+  function report(): ContentReport {
+    return {
     gzip,
     storedSha1: storedHash.digest('hex'),
     contentBytes,
     ...(contentHash ? { contentSha256: contentHash.digest('hex') } : {}),
-    head: Buffer.concat(head),
-  };
+      head: Buffer.concat(head),
+    };
+  }
 }
 
 function describeDamage(error: NodeJS.ErrnoException): string {
   if (error.code === 'Z_BUF_ERROR') return 'truncated gzip: the stream ends before its end marker';
   return `corrupt gzip: ${error.message}`;
+}
+
+/** The sha256 of the first `length` bytes of a file's content (to confirm that one file is a prefix of another). */
+export async function contentPrefixSha256(source: LogSource, file: LogFile, length: number): Promise<string> {
+  const report = await inspectLogContent(source, file, { hashContent: true, limit: length });
+  return report.contentSha256!;
 }

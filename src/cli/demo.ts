@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { defaultDataDir } from '../config/defaults.js';
+import { generateSite, type GenerateSummary } from '../demo/generate.js';
+import { createEngine } from '../engine/create-engine.js';
+import { auditLogs } from '../events/audit.js';
+import { loadEvents } from '../events/event-loader.js';
+import { addDays } from '../events/interval.js';
+import { openLogSource } from '../events/open-source.js';
+import { describeLoad } from './events.js';
+import { count } from './format.js';
+import { describeAudit } from './logs.js';
+import { wholeNumberOption } from './options.js';
+import { terminalProgress } from './progress-bar.js';
+
+interface DemoFlags {
+  readonly dataDir: string;
+  readonly learners: number;
+  readonly days: number;
+  readonly fresh?: boolean;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('the one-command demo: generate a site (once), audit its logs, load its events')
+    .option('--data-dir <dir>', 'where the demo site and engine live', defaultDataDir())
+    .option('--learners <n>', 'learners in the generated site', wholeNumberOption, 400)
+    .option('--days <n>', 'days of logs, ending yesterday', wholeNumberOption, 28)
+    .option('--fresh', 'generate the site again even if one exists')
+    .action(async (flags: DemoFlags) => {
+      const siteDir = path.join(flags.dataDir, 'demo-site');
+      const summary = await demoSite(siteDir, flags);
+      const logs = await openLogSource(path.join(siteDir, 'logs'));
+      const engine = await createEngine({ dataDir: flags.dataDir });
+      try {
+        console.log('\n== lantern logs audit ==');
+        console.log(describeAudit(await auditLogs(logs, engine, { dataDir: flags.dataDir, progress: terminalProgress() })));
+        console.log('\n== lantern events load ==');
+        const interval = { start: summary.start, end: summary.end };
+        console.log(describeLoad(await loadEvents(logs, engine, { interval, dataDir: flags.dataDir, progress: terminalProgress() })));
+        const byType = await engine.query<{ event_type: string; events: bigint }>(
+          `select case when starts_with(event_type, '/') then '(page view)' else event_type end as event_type, count(*) as events
+           from events group by all order by events desc limit 8`,
+        );
+        console.log('\nMost common event types in the engine:');
+        for (const row of byType) console.log(`  ${row.event_type.padEnd(36)} ${count(Number(row.events))}`);
+        console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
+      } finally {
+        await engine.close();
+      }
+    });
+}
+
+async function demoSite(siteDir: string, flags: DemoFlags): Promise<GenerateSummary> {
+  const manifest = path.join(siteDir, 'site.json');
+  if (!flags.fresh && existsSync(manifest)) {
+    const summary = JSON.parse(await readFile(manifest, 'utf8')) as GenerateSummary;
+    console.log(`Using the demo site generated earlier in ${siteDir} (${count(summary.events)} events; --fresh makes a new one).`);
+    return summary;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const progress = terminalProgress();
+  progress.start('generate', flags.days);
+  const summary = await generateSite({
+    out: siteDir,
+    learners: flags.learners,
+    days: flags.days,
+    start: addDays(today, -flags.days),
+    badLineRate: 0.001,
+    onDay: () => progress.advance(),
+  });
+  progress.finish();
+  console.log(`Generated a demo site in ${siteDir}: ${count(summary.events)} events, ${summary.courses.length} courses, ${count(summary.learners)} learners.`);
+  return summary;
+}

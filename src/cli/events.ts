@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { createEngine } from '../engine/create-engine.js';
+import { DEFAULT_EXPAND_DAYS, loadEvents, type LoadReport } from '../events/event-loader.js';
+import { formatInterval, type DateInterval } from '../events/interval.js';
+import { count } from './format.js';
+import { intervalOption, wholeNumberOption } from './options.js';
+import { terminalProgress } from './progress-bar.js';
+import { openSource, withSourceOptions, type SourceFlags } from './source-options.js';
+
+interface LoadFlags extends SourceFlags {
+  readonly interval: DateInterval;
+  readonly expandDays: number;
+  readonly json?: boolean;
+}
+
+export function registerEvents(program: Command): void {
+  const events = program.command('events').description('tracking events in the engine');
+  withSourceOptions(
+    events
+      .command('load')
+      .description("parse a source's tracking logs into the engine's day-partitioned events table (replaces those days)")
+      .argument('<source>', 'a folder, a single file, or s3://bucket/prefix')
+      .requiredOption('--interval <A-B>', 'days to load: YYYY-MM-DD-YYYY-MM-DD (half-open) or one day', intervalOption)
+      .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_DAYS)
+      .option('--json', 'print the load report as JSON'),
+  ).action(async (location: string, flags: LoadFlags) => {
+    const source = await openSource(location, flags);
+    const engine = await createEngine({ dataDir: flags.dataDir });
+    try {
+      const report = await loadEvents(source, engine, {
+        interval: flags.interval,
+        dataDir: flags.dataDir,
+        pattern: flags.pattern,
+        expandDays: flags.expandDays,
+        progress: terminalProgress(),
+      });
+      console.log(flags.json ? JSON.stringify(withoutHeads(report), null, 2) : describeLoad(report));
+    } finally {
+      await engine.close();
+    }
+  });
+}
+
+function withoutHeads(report: LoadReport) {
+  return {
+    ...report,
+    files: report.files.map(({ head: _head, file, ...rest }) => ({ file: file.uri, group: file.group, day: file.day, size: file.size, ...rest })),
+  };
+}
+
+export function describeLoad(report: LoadReport): string {
+  const { totals } = report;
+  const lines = [
+    `Loaded ${count(totals.events)} events for ${formatInterval(report.interval)} from ${count(report.files.length)} files (${count(totals.lines)} lines).`,
+  ];
+  if (totals.outsideInterval > 0) lines.push(`  ${count(totals.outsideInterval)} events in those files fall outside the interval and were left for their own days.`);
+  const dropped = Object.entries(totals.dropped).filter(([, n]) => n > 0);
+  if (dropped.length === 0) lines.push('  No lines dropped.');
+  else {
+    lines.push(`  Dropped ${count(dropped.reduce((sum, [, n]) => sum + n, 0))} lines:`);
+    for (const [reason, n] of dropped.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason.padEnd(20)} ${count(n)}`);
+  }
+  if (totals.invalidCourseIds > 0) lines.push(`  ${count(totals.invalidCourseIds)} events name an invalid course id (kept, with no course).`);
+  const damaged = report.files.filter((file) => file.damage);
+  for (const file of damaged) lines.push(`  ${file.file.uri}: ${file.damage} (its readable part was loaded)`);
+  const empty = report.days.filter((day) => day.events === 0).map((day) => day.date);
+  if (empty.length > 0) lines.push(`  Days with no events: ${empty.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { registerDemo } from './demo.js';
+import { registerEvents } from './events.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { registerGenerate } from './generate.js';
+import { registerLogs } from './logs.js';
+
+/** The package version, from the package.json above this module (src/ or dist/src/). */
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'lantern') return manifest.version ?? '0.0.0';
+    } catch {
+      // not here: keep walking up
+    }
+  }
+  return '0.0.0';
+}
+
+export function buildProgram(): Command {
+  const program = new Command('lantern')
+    .description('Learning analytics for Open edX: tracking logs in, edX-compatible reports out.')
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerDemo(program);
+  registerGenerate(program);
+  registerLogs(program);
+  registerEvents(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Runs the CLI and returns its exit code (see EXIT). */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      console.error(`lantern: ${error.message}`);
+      return EXIT.usage;
+    }
+    console.error(`lantern: ${(error as Error).message}`);
+    if (process.env.LANTERN_DEBUG) console.error(error);
+    return EXIT.failed;
+  }
+}
