@@ -30,6 +30,7 @@ export interface GenerateSummary {
   readonly learners: number;
   readonly events: number;
   readonly eventsByType: Record<string, number>;
+  /** Events per UTC date of their own time (the last sessions of a day can run past midnight). */
   readonly eventsByDay: Record<string, number>;
   readonly badLines: Partial<Record<BadLineKind, number>>;
   readonly logFiles: string[];
@@ -79,7 +80,8 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateSu
       events += 1;
       const type = (event.event_type as string).startsWith('/') ? 'page_view' : (event.event_type as string);
       eventsByType[type] = (eventsByType[type] ?? 0) + 1;
-      eventsByDay[day] = (eventsByDay[day] ?? 0) + 1;
+      const date = event.time.slice(0, 10);
+      eventsByDay[date] = (eventsByDay[date] ?? 0) + 1;
       if (settings.badLineRate > 0 && badRandom.chance(settings.badLineRate)) {
         const kind = badRandom.pick(kinds);
         badLines[kind] = (badLines[kind] ?? 0) + 1;

@@ -40,6 +40,7 @@ export class SiteSimulator {
   readonly #site: Site;
   readonly #random: Random;
   readonly #enrollments: EnrollmentState[];
+  #sequence = 0;
 
   constructor(site: Site, random: Random) {
     this.#site = site;
@@ -67,6 +68,7 @@ export class SiteSimulator {
         host: LMS_HOST,
         lmsUrl: this.#site.lmsUrl,
         mobile: plan.learner.mobileAgent !== null && random.chance(0.4),
+        microseconds: () => (this.#sequence = (this.#sequence + 1) % 1000),
       };
       const dayStart = Date.parse(`${day}T00:00:00Z`);
       let clock = dayStart + random.int(6 * 3600, 22 * 3600) * 1000;

@@ -10,6 +10,8 @@ export interface EventActor {
   readonly host: string;
   readonly lmsUrl: string;
   readonly mobile: boolean;
+  /** Sub-millisecond digits for the next event, so that no two events of a session share a timestamp. */
+  readonly microseconds: () => number;
 }
 
 function context(actor: EventActor, path: string, extra: Record<string, unknown> = {}) {
@@ -31,7 +33,7 @@ function common(actor: EventActor, time: Date) {
     host: actor.host,
     accept_language: 'en-US,en;q=0.9',
     referer: '',
-    time: time.toISOString().replace('Z', '+00:00'),
+    time: time.toISOString().replace('Z', `${String(actor.microseconds()).padStart(3, '0')}+00:00`),
   };
 }
 

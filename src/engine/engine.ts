@@ -48,7 +48,7 @@ export interface DayFingerprint {
 export interface Engine {
   readonly name: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
-  query<T extends Row = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
+  query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
   /** Parses spooled files into a staging area; `interval` bounds the events kept (absent: every event). */
   parseEvents(files: readonly SpooledFile[], interval?: DateInterval): Promise<ParseResult>;
   /** Replaces the days of `interval` in the events table with the staged events, atomically. */

@@ -19,7 +19,7 @@ export function compileFilePattern(pattern: string = DEFAULT_FILE_PATTERN): File
   try {
     regex = new RegExp(pattern.replaceAll('(?P<', '(?<'));
   } catch (error) {
-    throw new Error(`invalid file pattern "${pattern}": ${(error as Error).message}`);
+    throw new Error(`invalid file pattern "${pattern}": ${(error as Error).message}`, { cause: error });
   }
   const probe = new RegExp(`${regex.source}|`).exec('');
   const groups = probe?.groups ?? {};

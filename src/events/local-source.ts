@@ -21,7 +21,7 @@ export class LocalSource implements LogSource {
     try {
       info = await stat(root);
     } catch (error) {
-      throw new Error(`cannot read the log source ${location}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      throw new Error(`cannot read the log source ${location}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
     }
     return new LocalSource(root, info.isFile());
   }

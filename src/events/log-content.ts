@@ -126,7 +126,7 @@ async function readOnce(
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const isZlib = code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
     if (isZlib && !salvage) throw new GzipDamage(describeDamage(error as NodeJS.ErrnoException));
-    if (!isZlib) throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`);
+    if (!isZlib) throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`, { cause: error });
     // In salvage mode the damage ends the content; what came before it has been delivered.
   }
   return report();

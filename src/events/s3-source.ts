@@ -44,7 +44,7 @@ export class S3Source implements LogSource {
         }
       }
     } catch (error) {
-      throw new Error(`cannot list the log source ${this.uri}: ${(error as Error).message}`);
+      throw new Error(`cannot list the log source ${this.uri}: ${(error as Error).message}`, { cause: error });
     }
     return files.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   }

@@ -60,7 +60,7 @@ export class DuckDBEngine implements Engine {
     }
   }
 
-  async query<T extends Row = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]> {
+  async query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]> {
     try {
       const reader = await this.#connection.runAndReadAll(sql, params as Record<string, never>);
       return reader.getRowObjectsJS() as T[];

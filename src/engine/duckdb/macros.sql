@@ -18,3 +18,6 @@ create or replace macro course_key_from_url(url) as
 -- The organisation part of a course key.
 create or replace macro org_of_course_key(course_key) as
   nullif(regexp_extract(course_key, '^(?:course-v1:)?([^/+]+)', 1), '');
+
+-- Trims spaces, tabs and line breaks (usernames in old logs carry a trailing newline).
+create or replace macro strip(text) as trim(text, E' \t\r\n');

@@ -9,7 +9,7 @@ with raw_lines as (
       max_line_size = 67108864, filename = true
     ) as lines
     join spool_files as spooled on spooled.path = lines.filename
-  where lines.line is not null and trim(lines.line) <> '' and not starts_with(ltrim(lines.line), '#')
+  where lines.line is not null and strip(lines.line) <> '' and not starts_with(ltrim(lines.line), '#')
 ),
 json_lines as (
   -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
@@ -41,10 +41,10 @@ typed as (
     event_hash,
     text_fields[1] as time_text,
     timezone('UTC', try_cast(text_fields[1] as timestamptz)) as time,
-    nullif(trim(text_fields[2]), '') as username,
+    nullif(strip(text_fields[2]), '') as username,
     try_cast(text_fields[3] as bigint) as user_id,
-    nullif(trim(text_fields[4]), '') as context_course_id,
-    nullif(trim(text_fields[5]), '') as context_org_id,
+    nullif(strip(text_fields[4]), '') as context_course_id,
+    nullif(strip(text_fields[5]), '') as context_org_id,
     nullif(text_fields[6], '') as event_type,
     nullif(text_fields[7], '') as event_source,
     nullif(text_fields[8], '') as name,
@@ -70,7 +70,7 @@ with_course as (
     *,
     coalesce(
       context_course_id,
-      case when json_type(event) = 'OBJECT' then nullif(trim(event ->> '$.course_id'), '') end,
+      case when json_type(event) = 'OBJECT' then nullif(strip(event ->> '$.course_id'), '') end,
       course_key_from_url(case when starts_with(event_type, '/') then event_type end),
       course_key_from_url(page)
     ) as claimed_course_id

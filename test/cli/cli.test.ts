@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+describe('the lantern command', () => {
+  it.each([[], ['generate'], ['logs', 'audit'], ['events', 'load'], ['demo']])('has --help for %j', async (...words) => {
+    const { code, stdout } = await runCli(...words.flat(), '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: lantern/);
+  });
+
+  it('rejects an invalid interval or regex before any work, with exit code 2', async () => {
+    const badInterval = await runCli('events', 'load', '/nowhere', '--interval', '2014-08-01-2014-07-01');
+    expect(badInterval.code).toBe(2);
+    expect(badInterval.stderr).toMatch(/invalid interval "2014-08-01-2014-07-01"/);
+    const badPattern = await runCli('logs', 'audit', '/nowhere', '--pattern', 'tracking(');
+    expect(badPattern.code).toBe(2);
+    expect(badPattern.stderr).toMatch(/invalid file pattern "tracking\("/);
+  });
+
+  it('names an unreadable source and exits 1', async () => {
+    const { code, stderr } = await runCli('logs', 'audit', '/no/such/folder');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot read the log source \/no\/such\/folder/);
+  });
+
+  it('generates a site and loads it, reporting what it loaded as JSON', async () => {
+    const dir = await tempDir();
+    const generated = await runCli('generate', '--out', path.join(dir, 'site'), '--learners', '30', '--days', '3', '--start', '2026-01-05');
+    expect(generated.code).toBe(0);
+    expect(generated.stdout).toMatch(/Generated [\d,]+ events from 30 learners in 4 courses/);
+    const loaded = await runCli('events', 'load', path.join(dir, 'site', 'logs'), '--interval', '2026-01-05-2026-01-09', '--data-dir', path.join(dir, 'data'), '--json');
+    expect(loaded.code).toBe(0);
+    const report = JSON.parse(loaded.stdout) as { totals: { events: number }; days: { date: string; events: number }[] };
+    expect(report.days.map((day) => day.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08']);
+    expect(report.days.reduce((sum, day) => sum + day.events, 0)).toBe(report.totals.events);
+    // Loading the same days again replaces them rather than adding to them.
+    const again = await runCli('events', 'load', path.join(dir, 'site', 'logs'), '--interval', '2026-01-06', '--data-dir', path.join(dir, 'data'));
+    expect(again.stdout).toMatch(/Loaded [\d,]+ events for 2026-01-06-2026-01-07/);
+  });
+});
