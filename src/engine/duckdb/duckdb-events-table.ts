@@ -29,7 +29,7 @@ export class DuckDBEventsTable {
     await engine.run(`set variable interval_end = ${quotedString(interval?.end ?? '9999-12-31')}`);
     await engine.run('drop table if exists staged_events');
     if (files.length === 0) return { files: [], eventsByDay: {} };
-    await engine.run(`create table staged_events as ${sqlFile(import.meta.url, 'parse_events.sql')}`);
+    await engine.run(`create temp table staged_events as ${sqlFile(import.meta.url, 'parse_events.sql')}`);
     return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
   }
 
