@@ -14,17 +14,20 @@ export interface EventActor {
   readonly microseconds: () => number;
 }
 
-function context(actor: EventActor, path: string, extra: Record<string, unknown> = {}) {
-  return {
-    course_id: actor.course.id,
-    org_id: actor.course.org,
-    user_id: actor.learner.id,
-    path,
-    ...extra,
-  };
+interface EventShape {
+  readonly type: string;
+  /** Explicit events carry their type as `name` too; implicit page views have none. */
+  readonly named: boolean;
+  readonly source: 'server' | 'browser' | 'mobile';
+  readonly page: string | null;
+  /** The request path recorded in the context. */
+  readonly path: string;
+  readonly context?: Record<string, unknown>;
+  readonly payload: unknown;
 }
 
-function common(actor: EventActor, time: Date) {
+/** The fields every tracking-log line has, around one event's own type, context and payload. */
+function trackingEvent(actor: EventActor, time: Date, shape: EventShape): TrackingLogEvent {
   return {
     username: actor.learner.username,
     session: actor.session,
@@ -34,6 +37,12 @@ function common(actor: EventActor, time: Date) {
     accept_language: 'en-US,en;q=0.9',
     referer: '',
     time: time.toISOString().replace('Z', `${String(actor.microseconds()).padStart(3, '0')}+00:00`),
+    event_type: shape.type,
+    ...(shape.named ? { name: shape.type } : {}),
+    event_source: shape.source,
+    page: shape.page,
+    context: { course_id: actor.course.id, org_id: actor.course.org, user_id: actor.learner.id, path: shape.path, ...shape.context },
+    event: shape.payload,
   };
 }
 
@@ -43,28 +52,26 @@ export function enrollmentEvent(
   kind: 'activated' | 'deactivated' | 'mode_changed',
   mode: string,
 ): TrackingLogEvent {
-  const eventType = `edx.course.enrollment.${kind}`;
-  return {
-    ...common(actor, time),
-    event_type: eventType,
-    name: eventType,
-    event_source: 'server',
+  return trackingEvent(actor, time, {
+    type: `edx.course.enrollment.${kind}`,
+    named: true,
+    source: 'server',
     page: null,
-    context: context(actor, kind === 'mode_changed' ? '/verify_student/upgrade' : '/change_enrollment'),
-    event: { course_id: actor.course.id, user_id: actor.learner.id, mode },
-  };
+    path: kind === 'mode_changed' ? '/verify_student/upgrade' : '/change_enrollment',
+    payload: { course_id: actor.course.id, user_id: actor.learner.id, mode },
+  });
 }
 
 /** An implicit server event: the request path is the event type. */
 export function pageViewEvent(actor: EventActor, time: Date, path: string): TrackingLogEvent {
-  return {
-    ...common(actor, time),
-    event_type: path,
-    event_source: 'server',
+  return trackingEvent(actor, time, {
+    type: path,
+    named: false,
+    source: 'server',
     page: null,
-    context: context(actor, path),
-    event: JSON.stringify({ POST: {}, GET: {} }),
-  };
+    path,
+    payload: JSON.stringify({ POST: {}, GET: {} }),
+  });
 }
 
 export type VideoAction = 'play_video' | 'pause_video' | 'seek_video' | 'stop_video';
@@ -94,26 +101,18 @@ export function videoEvent(
   }
   payload.duration = video.duration;
   if (actor.mobile) {
-    return {
-      ...common(actor, time),
-      event_type: MOBILE_VIDEO_NAMES[action],
-      name: MOBILE_VIDEO_NAMES[action],
-      event_source: 'mobile',
+    return trackingEvent(actor, time, {
+      type: MOBILE_VIDEO_NAMES[action],
+      named: true,
+      source: 'mobile',
       page: null,
-      context: context(actor, '', { application: { name: 'edx.mobileapp.android', version: '4.2.0' } }),
-      event: payload,
-    };
+      path: '',
+      context: { application: { name: 'edx.mobileapp.android', version: '4.2.0' } },
+      payload,
+    });
   }
-  return {
-    ...common(actor, time),
-    event_type: action,
-    name: action,
-    event_source: 'browser',
-    page: pageUrl,
-    context: context(actor, '/event'),
-    // Browser events carry their payload as a JSON-encoded string.
-    event: JSON.stringify(payload),
-  };
+  // Browser events carry their payload as a JSON-encoded string.
+  return trackingEvent(actor, time, { type: action, named: true, source: 'browser', page: pageUrl, path: '/event', payload: JSON.stringify(payload) });
 }
 
 export interface ProblemAttempt {
@@ -126,16 +125,14 @@ export interface ProblemAttempt {
 
 export function problemCheckServerEvent(actor: EventActor, time: Date, attempt: ProblemAttempt): TrackingLogEvent {
   const answerId = `${attempt.problem.id.split('@').pop()}_2_1`;
-  return {
-    ...common(actor, time),
-    event_type: 'problem_check',
-    name: 'problem_check',
-    event_source: 'server',
+  return trackingEvent(actor, time, {
+    type: 'problem_check',
+    named: true,
+    source: 'server',
     page: `${actor.lmsUrl}/courses/${actor.course.id}/courseware/`,
-    context: context(actor, `/courses/${actor.course.id}/xblock/${attempt.problem.id}/handler/xmodule_handler/problem_check`, {
-      module: { display_name: attempt.problem.displayName, usage_key: attempt.problem.id },
-    }),
-    event: {
+    path: `/courses/${actor.course.id}/xblock/${attempt.problem.id}/handler/xmodule_handler/problem_check`,
+    context: { module: { display_name: attempt.problem.displayName, usage_key: attempt.problem.id } },
+    payload: {
       problem_id: attempt.problem.id,
       attempts: attempt.attempts,
       success: attempt.correct ? 'correct' : 'incorrect',
@@ -155,21 +152,14 @@ export function problemCheckServerEvent(actor: EventActor, time: Date, attempt: 
       },
       state: { seed: 1, student_answers: {}, done: attempt.attempts > 1, correct_map: {}, input_state: {} },
     },
-  };
+  });
 }
 
 export function problemCheckBrowserEvent(actor: EventActor, time: Date, attempt: ProblemAttempt, pageUrl: string): TrackingLogEvent {
   const answerId = `${attempt.problem.id.split('@').pop()}_2_1`;
-  return {
-    ...common(actor, time),
-    event_type: 'problem_check',
-    name: 'problem_check',
-    event_source: 'browser',
-    page: pageUrl,
-    context: context(actor, '/event'),
-    // The browser sends the form as key=value pairs, not JSON.
-    event: `input_${answerId}=${encodeURIComponent(attempt.answer)}`,
-  };
+  // The browser sends the form as key=value pairs, not JSON.
+  const payload = `input_${answerId}=${encodeURIComponent(attempt.answer)}`;
+  return trackingEvent(actor, time, { type: 'problem_check', named: true, source: 'browser', page: pageUrl, path: '/event', payload });
 }
 
 export function forumEvent(
@@ -179,15 +169,13 @@ export function forumEvent(
   discussion: { commentableId: string },
   threadId: string,
 ): TrackingLogEvent {
-  const eventType = `edx.forum.${kind}`;
-  return {
-    ...common(actor, time),
-    event_type: eventType,
-    name: eventType,
-    event_source: 'server',
+  return trackingEvent(actor, time, {
+    type: `edx.forum.${kind}`,
+    named: true,
+    source: 'server',
     page: null,
-    context: context(actor, `/courses/${actor.course.id}/discussion/${discussion.commentableId}/threads/create`),
-    event: {
+    path: `/courses/${actor.course.id}/discussion/${discussion.commentableId}/threads/create`,
+    payload: {
       commentable_id: discussion.commentableId,
       id: threadId,
       ...(kind === 'thread.created' ? { title: 'A question about this week', thread_type: 'question', anonymous: false } : {}),
@@ -195,5 +183,5 @@ export function forumEvent(
       user_forums_roles: ['Student'],
       user_course_roles: [],
     },
-  };
+  });
 }
