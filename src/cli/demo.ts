@@ -4,16 +4,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultDataDir } from '../config/defaults.js';
 import { generateSite, type GenerateSummary } from '../demo/generate.js';
-import { createEngine } from '../engine/create-engine.js';
 import { auditLogs } from '../events/audit.js';
 import { loadEvents } from '../events/event-loader.js';
 import { addDays } from '../events/interval.js';
-import { openLogSource } from '../events/open-source.js';
 import { describeLoad } from './events.js';
 import { count } from './format.js';
 import { describeAudit } from './logs.js';
 import { wholeNumberOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
+import { withSourceAndEngine } from './source-options.js';
 
 interface DemoFlags {
   readonly dataDir: string;
@@ -33,9 +32,7 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags) => {
       const siteDir = path.join(flags.dataDir, 'demo-site');
       const summary = await demoSite(siteDir, flags);
-      const logs = await openLogSource(path.join(siteDir, 'logs'));
-      const engine = await createEngine({ dataDir: flags.dataDir });
-      try {
+      await withSourceAndEngine(path.join(siteDir, 'logs'), flags, async (logs, engine) => {
         console.log('\n== lantern logs audit ==');
         console.log(describeAudit(await auditLogs(logs, engine, { dataDir: flags.dataDir, progress: terminalProgress() })));
         console.log('\n== lantern events load ==');
@@ -47,10 +44,8 @@ export function registerDemo(program: Command): void {
         );
         console.log('\nMost common event types in the engine:');
         for (const row of byType) console.log(`  ${row.event_type.padEnd(36)} ${count(Number(row.events))}`);
-        console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
-      } finally {
-        await engine.close();
-      }
+      });
+      console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
     });
 }
 

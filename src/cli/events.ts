@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { createEngine } from '../engine/create-engine.js';
+import { explainDropReason } from '../events/drop-reasons.js';
 import { DEFAULT_EXPAND_DAYS, loadEvents, type LoadReport } from '../events/event-loader.js';
 import { formatInterval, type DateInterval } from '../events/interval.js';
 import { count } from './format.js';
 import { intervalOption, wholeNumberOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
-import { openSource, withSourceOptions, type SourceFlags } from './source-options.js';
+import { withSourceAndEngine, withSourceOptions, type SourceFlags } from './source-options.js';
 
 interface LoadFlags extends SourceFlags {
   readonly interval: DateInterval;
@@ -24,20 +24,16 @@ export function registerEvents(program: Command): void {
       .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_DAYS)
       .option('--json', 'print the load report as JSON'),
   ).action(async (location: string, flags: LoadFlags) => {
-    const source = await openSource(location, flags);
-    const engine = await createEngine({ dataDir: flags.dataDir });
-    try {
-      const report = await loadEvents(source, engine, {
+    const report = await withSourceAndEngine(location, flags, (source, engine) =>
+      loadEvents(source, engine, {
         interval: flags.interval,
         dataDir: flags.dataDir,
         pattern: flags.pattern,
         expandDays: flags.expandDays,
         progress: terminalProgress(),
-      });
-      console.log(flags.json ? JSON.stringify(withoutHeads(report), null, 2) : describeLoad(report));
-    } finally {
-      await engine.close();
-    }
+      }),
+    );
+    console.log(flags.json ? JSON.stringify(withoutHeads(report), null, 2) : describeLoad(report));
   });
 }
 
@@ -58,7 +54,7 @@ export function describeLoad(report: LoadReport): string {
   if (dropped.length === 0) lines.push('  No lines dropped.');
   else {
     lines.push(`  Dropped ${count(dropped.reduce((sum, [, n]) => sum + n, 0))} lines:`);
-    for (const [reason, n] of dropped.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason.padEnd(20)} ${count(n)}`);
+    for (const [reason, n] of dropped.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason.padEnd(20)} ${count(n).padStart(9)}  ${explainDropReason(reason)}`);
   }
   if (totals.invalidCourseIds > 0) lines.push(`  ${count(totals.invalidCourseIds)} events name an invalid course id (kept, with no course).`);
   const damaged = report.files.filter((file) => file.damage);

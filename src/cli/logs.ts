@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { createEngine } from '../engine/create-engine.js';
+import { explainDropReason } from '../events/drop-reasons.js';
 import { auditLogs, hasFindings, type AuditReport } from '../events/audit.js';
 import { formatInterval, type DateInterval } from '../events/interval.js';
 import { EXIT } from './exit-codes.js';
 import { bytes, count, dayRanges } from './format.js';
 import { intervalOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
-import { openSource, withSourceOptions, type SourceFlags } from './source-options.js';
+import { withSourceAndEngine, withSourceOptions, type SourceFlags } from './source-options.js';
 
 interface AuditFlags extends SourceFlags {
   readonly interval?: DateInterval;
@@ -25,20 +25,11 @@ export function registerLogs(program: Command): void {
       .option('--json', 'print the findings as JSON')
       .option('--strict', `exit with ${EXIT.findings} when anything was found`),
   ).action(async (location: string, flags: AuditFlags) => {
-    const source = await openSource(location, flags);
-    const engine = await createEngine({ dataDir: flags.dataDir });
-    try {
-      const report = await auditLogs(source, engine, {
-        interval: flags.interval,
-        pattern: flags.pattern,
-        dataDir: flags.dataDir,
-        progress: terminalProgress(),
-      });
-      console.log(flags.json ? JSON.stringify(report, null, 2) : describeAudit(report));
-      if (flags.strict && hasFindings(report)) process.exitCode = EXIT.findings;
-    } finally {
-      await engine.close();
-    }
+    const report = await withSourceAndEngine(location, flags, (source, engine) =>
+      auditLogs(source, engine, { interval: flags.interval, pattern: flags.pattern, dataDir: flags.dataDir, progress: terminalProgress() }),
+    );
+    console.log(flags.json ? JSON.stringify(report, null, 2) : describeAudit(report));
+    if (flags.strict && hasFindings(report)) process.exitCode = EXIT.findings;
   });
 }
 
@@ -62,7 +53,7 @@ export function describeAudit(report: AuditReport): string {
   section('Grown files (content is the start of another file)', report.grown.map((entry) => `${entry.file} (${bytes(entry.content_bytes)}) grew into ${entry.grown_into} (${bytes(entry.grown_bytes)})`));
   section('Corrupt or truncated gzip (readable part counted)', report.corrupt.map((entry) => `${entry.file}: ${entry.damage}; ${bytes(entry.readable_bytes)} readable`));
   section('Empty files', report.empty.map((entry) => entry.file));
-  section('Bad lines by reason', Object.entries(report.bad_lines).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason.padEnd(20)} ${count(n)}`));
+  section('Bad lines by reason', Object.entries(report.bad_lines).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason.padEnd(20)} ${count(n).padStart(9)}  ${explainDropReason(reason)}`));
   section('Samples', report.files.flatMap((file) => Object.entries(file.samples).flatMap(([reason, samples]) => samples.map((sample) => `[${reason}] ${sample}`))).slice(0, 20));
   if (report.ignored.length > 0) out.push('', `${count(report.ignored.length)} files do not match the file pattern and were ignored.`);
   const clean = !hasFindings(report);

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { defaultDataDir } from '../config/defaults.js';
+import { createEngine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { FilePattern } from '../events/file-pattern.js';
+import type { LogSource } from '../events/log-source.js';
 import { openLogSource } from '../events/open-source.js';
 import { patternOption } from './options.js';
 
@@ -18,6 +21,17 @@ export function withSourceOptions(command: Command): Command {
     .option('--data-dir <dir>', 'where Lantern keeps its engine database and scratch files', defaultDataDir());
 }
 
-export function openSource(location: string, flags: SourceFlags) {
-  return openLogSource(location, flags.s3Endpoint ? { endpoint: flags.s3Endpoint } : {});
+/** Opens the source and the engine, runs `work`, and closes the engine whatever happens. */
+export async function withSourceAndEngine<T>(
+  location: string,
+  flags: SourceFlags,
+  work: (source: LogSource, engine: Engine) => Promise<T>,
+): Promise<T> {
+  const source = await openLogSource(location, flags.s3Endpoint ? { endpoint: flags.s3Endpoint } : {});
+  const engine = await createEngine({ dataDir: flags.dataDir });
+  try {
+    return await work(source, engine);
+  } finally {
+    await engine.close();
+  }
 }

@@ -5,7 +5,6 @@
 export const DROP_REASONS = {
   invalid_json: 'the line holds no parseable JSON object (truncated, garbled or not JSON)',
   invalid_encoding: 'the line is not valid UTF-8',
-  not_an_object: 'the JSON is not an object',
   missing_time: 'the event has no time field',
   invalid_time: 'the event time is not an ISO 8601 timestamp',
   missing_event_type: 'the event has no event_type',
@@ -14,8 +13,7 @@ export const DROP_REASONS = {
 
 export type DropReason = keyof typeof DROP_REASONS;
 
-export const DROP_REASON_CODES = Object.keys(DROP_REASONS) as DropReason[];
-
-export function isDropReason(code: string): code is DropReason {
-  return code in DROP_REASONS;
+/** The explanation shown next to a reason code. */
+export function explainDropReason(code: string): string {
+  return code in DROP_REASONS ? DROP_REASONS[code as DropReason] : 'unknown reason';
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { copyFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
+import { DROP_REASONS } from '../../src/events/drop-reasons.js';
 import type { LoadReport } from '../../src/events/event-loader.js';
 import { loadInto, trackingLine, writeLogs } from '../helpers/load.js';
 import { CONFORMANCE_INPUT, tempDir } from '../helpers/temp.js';
@@ -121,6 +122,7 @@ describe('parsing tracking-log lines', () => {
 
   it('drops bad lines under their reason, skips blank and comment lines, and samples them with line numbers', () => {
     expect(report.totals.dropped).toEqual({ duplicate: 2, missing_time: 1, invalid_time: 1, missing_event_type: 1, invalid_json: 2 });
+    for (const reason of Object.keys(report.totals.dropped)) expect(DROP_REASONS).toHaveProperty(reason);
     const first = report.files.find((file) => file.file.group === 'app1')!;
     expect(first.lines).toBe(21);
     expect(first.samples.invalid_json?.map((sample) => sample.line).sort()).toEqual([22, 23]);
