@@ -99,7 +99,7 @@ export class DuckDBEventsTable {
       from rejected_lines as rejected
         join rejected_scans as scans using (scan_id, file_id)
         join spool_files as spooled on spooled.path = scans.file_path
-      group by all`).catch(() => []);
+      group by all`);
     for (const row of rejected) {
       const entry = stats.get(row.file_index)!;
       entry.lines += Number(row.lines);
