@@ -30,6 +30,10 @@ export class DuckDBEventsTable {
     await engine.run('drop table if exists staged_events');
     if (files.length === 0) return { files: [], eventsByDay: {} };
     await engine.run(`create temp table staged_events as ${sqlFile(import.meta.url, 'parse_events.sql')}`);
+    await engine.run(
+      `update staged_events set drop_reason = 'duplicate'
+       where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`,
+    );
     return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
   }
 

@@ -1,19 +1,23 @@
 -- staged_events: every line of the spooled files that is neither blank nor a comment, parsed into the event model
--- of DESIGN.md, with the reason it is dropped (NULL when it is kept). Dropped lines keep their raw text for samples.
+-- of DESIGN.md, with the reason it is invalid (NULL when it is kept; duplicates are marked afterwards by
+-- mark_duplicates.sql). Dropped lines keep their raw text for samples.
 with raw_lines as (
   select spooled.file_index as file_index, lines.line as line
   from read_csv(
       getvariable('spool_paths'), columns = {'line': 'VARCHAR'}, delim = E'\x01', quote = '', escape = '',
       header = false, auto_detect = false, new_line = '\n', strict_mode = false, null_padding = true,
       ignore_errors = true, store_rejects = true, rejects_table = 'rejected_lines', rejects_scan = 'rejected_scans',
-      max_line_size = 67108864, filename = true
+      -- A buffer as large as the longest line: the default one makes the reader several times slower.
+      max_line_size = 67108864, buffer_size = 67108864, filename = true
     ) as lines
     join spool_files as spooled on spooled.path = lines.filename
-  where lines.line is not null and strip(lines.line) <> '' and not starts_with(ltrim(lines.line), '#')
+  -- Almost every line starts with '{'; only the others are checked for being blank or a comment.
+  where lines.line is not null and (starts_with(lines.line, '{') or not regexp_full_match(lines.line, '\s*(#.*)?'))
 ),
 json_lines as (
   -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
-  select file_index, line, rtrim(substr(line, nullif(strpos(line, '{'), 0))) as json_text
+  select file_index, line,
+    case when starts_with(line, '{') then line else substr(line, nullif(strpos(line, '{'), 0)) end as json_text
   from raw_lines
 ),
 checked_lines as (
@@ -90,10 +94,7 @@ classified as (
 )
 select
   file_index,
-  case
-    when invalid_reason is not null then invalid_reason
-    when row_number() over (partition by event_hash, invalid_reason is null order by file_index) > 1 then 'duplicate'
-  end as drop_reason,
+  invalid_reason as drop_reason,
   case when invalid_reason is not null then line end as line,
   time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date as in_interval,
   claimed_course_id is not null and course_id is null as invalid_course_id,
