@@ -45,7 +45,7 @@ export class LocalSource implements LogSource {
   }
 
   async open(file: LogFile): Promise<Readable> {
-    return createReadStream(file.uri);
+    return createReadStream(file.uri, { highWaterMark: 1 << 20 });
   }
 
   localPath(file: LogFile): string {

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import { copyLogContent, type ContentReport } from './log-content.js';
@@ -14,7 +15,7 @@ export interface SpooledLog<F extends LogFile = LogFile> {
 
 export interface SpoolOptions {
   readonly hashContent?: boolean;
-  /** Files read at once: zlib runs off the main thread, so this is how many cores decompress. */
+  /** Files read at once (zlib runs off the main thread): one per core, and one more to cover the writes. */
   readonly concurrency?: number;
   readonly onFile?: (file: LogFile) => void;
 }
@@ -41,7 +42,7 @@ export class Spool {
         options.onFile?.(file);
         return { index, file, path: target, content };
       },
-      { concurrency: options.concurrency ?? 2 },
+      { concurrency: options.concurrency ?? availableParallelism() + 1 },
     );
   }
 

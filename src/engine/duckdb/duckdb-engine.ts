@@ -2,6 +2,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DateInterval } from '../../events/interval.js';
+import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
 import type { DayFingerprint, Engine, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
 import { sqlFile } from '../sql-file.js';
@@ -11,7 +12,7 @@ export interface DuckDBEngineOptions {
   /** The data directory; the database file is `engine.duckdb` inside it. `:memory:` keeps nothing. */
   readonly dataDir: string;
   readonly threads?: number;
-  /** DuckDB's memory limit, e.g. '2GB': above it, work spills to disk instead of growing the process. */
+  /** DuckDB's memory limit, e.g. '2GB' (default: LANTERN_ENGINE_MEMORY_LIMIT or 512MB). */
   readonly memoryLimit?: string;
 }
 
@@ -34,7 +35,7 @@ export class DuckDBEngine implements Engine {
     const file = inMemory ? ':memory:' : path.join(options.dataDir, 'engine.duckdb');
     const settings: Record<string, string> = {};
     if (options.threads) settings.threads = String(options.threads);
-    if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+    settings.memory_limit = options.memoryLimit ?? defaultEngineMemoryLimit();
     if (!inMemory) settings.temp_directory = path.join(options.dataDir, 'tmp', 'duckdb');
     let instance: DuckDBInstance;
     try {

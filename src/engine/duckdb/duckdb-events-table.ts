@@ -46,7 +46,7 @@ export class DuckDBEventsTable {
         await engine.run(`delete from events where date in (${dayList})`);
         await engine.run(
           `insert into events select ${EVENT_COLUMNS} from staged_events
-           where drop_reason is null and in_interval and date in (${dayList}) order by date, time`,
+           where drop_reason is null and in_interval and date in (${dayList})`,
         );
         for (const day of days) {
           await engine.run(

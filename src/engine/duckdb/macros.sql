@@ -19,5 +19,13 @@ create or replace macro course_key_from_url(url) as
 create or replace macro org_of_course_key(course_key) as
   nullif(regexp_extract(course_key, '^(?:course-v1:)?([^/+]+)', 1), '');
 
--- Trims spaces, tabs and line breaks (usernames in old logs carry a trailing newline).
-create or replace macro strip(text) as trim(text, E' \t\r\n');
+-- Trims spaces, tabs and line breaks (usernames in old logs carry a trailing newline); the test first spares the
+-- copy for the usual value that has none.
+create or replace macro strip(text) as
+  case
+    when contains(E' \t\r\n', left(text, 1)) or contains(E' \t\r\n', right(text, 1)) then trim(text, E' \t\r\n')
+    else text
+  end;
+
+-- An ISO 8601 time with any offset (or none: UTC) as a UTC timestamp; NULL when it is not a time.
+create or replace macro utc_timestamp(text) as make_timestamp(epoch_us(try_cast(text as timestamptz)));

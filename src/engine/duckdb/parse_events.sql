@@ -20,22 +20,26 @@ json_lines as (
     case when starts_with(line, '{') then line else substr(line, nullif(strpos(line, '{'), 0)) end as json_text
   from raw_lines
 ),
-checked_lines as (
-  select file_index, line, json_text, coalesce(json_valid(json_text), false) as is_json
-  from json_lines
-),
 fields as (
   select
     file_index,
     line,
-    is_json,
+    json_text,
     hash(coalesce(json_text, line)) as event_hash,
-    case when is_json then json_extract_string(json_text, [
+    -- try(): a line that is not valid JSON gets NULL fields instead of failing the query; cheaper than validating
+    -- every line first.
+    try(json_extract_string(json_text, [
       '$.time', '$.username', '$.context.user_id', '$.context.course_id', '$.context.org_id', '$.event_type',
       '$.event_source', '$.name', '$.ip', '$.agent', '$.host', '$.page', '$.session', '$.context.session'
-    ]) end as text_fields,
-    case when is_json then json_extract(json_text, ['$.context', '$.event']) end as json_fields
-  from checked_lines
+    ])) as text_fields
+  from json_lines
+),
+documents as (
+  select
+    *,
+    text_fields is not null as is_json,
+    case when text_fields is not null then json_extract(json_text, ['$.context', '$.event']) end as json_fields
+  from fields
 ),
 typed as (
   select
@@ -44,7 +48,7 @@ typed as (
     is_json,
     event_hash,
     text_fields[1] as time_text,
-    timezone('UTC', try_cast(text_fields[1] as timestamptz)) as time,
+    utc_timestamp(text_fields[1]) as time,
     nullif(strip(text_fields[2]), '') as username,
     try_cast(text_fields[3] as bigint) as user_id,
     nullif(strip(text_fields[4]), '') as context_course_id,
@@ -58,16 +62,23 @@ typed as (
     nullif(text_fields[12], '') as page,
     nullif(coalesce(text_fields[13], text_fields[14]), '') as session,
     json_fields[1] as context,
+    json_fields[2] as payload,
+    case when json_type(json_fields[2]) = 'VARCHAR' then json_fields[2] ->> '$' end as payload_text
+  from documents
+),
+payloads as (
+  select
+    * exclude (payload, payload_text),
     -- The payload is an object or a JSON-encoded string of one; other strings (key=value browser payloads) stay
     -- JSON strings, and an empty string is an empty object, as upstream read it.
     case
-      when json_type(json_fields[2]) <> 'VARCHAR' then json_fields[2]
-      when json_fields[2] ->> '$' = '' then '{}'::json
-      when json_valid(json_fields[2] ->> '$') and regexp_matches(json_fields[2] ->> '$', '^\s*[\[{]')
-        then (json_fields[2] ->> '$')::json
-      else json_fields[2]
+      when payload_text is null then payload
+      when payload_text = '' then '{}'::json
+      when (starts_with(payload_text, '{') or starts_with(payload_text, '[')) and json_valid(payload_text)
+        then payload_text::json
+      else payload
     end as event
-  from fields
+  from typed
 ),
 with_course as (
   select
@@ -78,7 +89,7 @@ with_course as (
       course_key_from_url(case when starts_with(event_type, '/') then event_type end),
       course_key_from_url(page)
     ) as claimed_course_id
-  from typed
+  from payloads
 ),
 classified as (
   select
