@@ -41,6 +41,16 @@ export interface DayFingerprint {
   readonly events: number;
 }
 
+export interface IngestOptions {
+  /** Events outside it are counted, not kept (absent: every event is inside). */
+  readonly interval?: DateInterval;
+  /**
+   * Given: called with the events per day once they are parsed; the days it returns replace what the engine held
+   * for them, atomically, each recording its fingerprint. Absent: nothing is kept (an audit).
+   */
+  readonly publish?: (eventsByDay: Record<string, number>) => DayFingerprint[];
+}
+
 /**
  * The compute engine: where parsed events live and reports are computed. DuckDB in-process on one machine;
  * ClickHouse for scale-out. Only the engine factory imports a concrete engine.
@@ -49,11 +59,7 @@ export interface Engine {
   readonly name: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
-  /** Parses spooled files into a staging area; `interval` bounds the events kept (absent: every event). */
-  parseEvents(files: readonly SpooledFile[], interval?: DateInterval): Promise<ParseResult>;
-  /** Replaces the days of `interval` in the events table with the staged events, atomically. */
-  publishEvents(days: readonly DayFingerprint[]): Promise<void>;
-  /** Forgets staged events. */
-  discardStaged(): Promise<void>;
+  /** Parses spooled files and counts every line; with `publish`, the events replace those of their days. */
+  ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult>;
   close(): Promise<void>;
 }

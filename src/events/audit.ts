@@ -54,7 +54,6 @@ export async function auditLogs(source: LogSource, engine: Engine, options: Audi
     hashContent: true,
     progress: options.progress,
   });
-  await engine.discardStaged();
   const totals = totalsOf(files);
   return {
     source: source.uri,

@@ -5,7 +5,7 @@ import { compileFilePattern, type FilePattern } from './file-pattern.js';
 import { addDays, daysOf, type DateInterval } from './interval.js';
 import type { LogSource } from './log-source.js';
 import type { Progress } from './progress.js';
-import { readEvents, type FileOutcome } from './read-events.js';
+import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
 import { selectFiles, type DatedLogFile } from './selection.js';
 
 export const DEFAULT_EXPAND_DAYS = 2;
@@ -42,35 +42,31 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
     interval: options.interval,
     scratchDir: path.join(options.dataDir, 'tmp'),
     progress: options.progress,
+    publish: (files, eventsByDay) =>
+      daysOf(options.interval).map((date) => ({
+        date,
+        events: eventsByDay[date] ?? 0,
+        fingerprint: dayFingerprint(files, date, expandDays),
+      })),
   });
-  const days = daysOf(options.interval).map((date) => ({
-    date,
-    events: result.eventsByDay[date] ?? 0,
-    fingerprint: dayFingerprint(result.files, date, expandDays),
-  }));
-  try {
-    await engine.publishEvents(days);
-  } catch (error) {
-    await engine.discardStaged();
-    throw error;
-  }
+  const days = daysOf(options.interval).map((date) => ({ date, events: result.eventsByDay[date] ?? 0 }));
   return {
     interval: options.interval,
     files: result.files,
     ignoredFiles: selection.ignored.length,
-    days: days.map(({ date, events }) => ({ date, events })),
+    days,
     totals: totalsOf(result.files),
   };
 }
 
 /** The files a day's events can come from (by name date, widened by the expansion window), as one hash. */
-export function dayFingerprint(files: readonly FileOutcome<DatedLogFile>[], date: string, expandDays: number): string {
+export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date: string, expandDays: number): string {
   const window = { start: addDays(date, -expandDays), end: addDays(date, expandDays + 1) };
   const hash = createHash('sha1');
-  for (const outcome of files) {
-    const day = outcome.file.day;
+  for (const stored of files) {
+    const day = stored.file.day;
     if (day !== null && (day < window.start || day >= window.end)) continue;
-    hash.update(`${outcome.file.relativePath}\0${outcome.file.size}\0${outcome.storedSha1}\n`);
+    hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${stored.storedSha1}\n`);
   }
   return hash.digest('hex');
 }

@@ -1,4 +1,4 @@
-import type { Engine, LineSample } from '../engine/engine.js';
+import type { DayFingerprint, Engine, LineSample } from '../engine/engine.js';
 import type { DateInterval } from './interval.js';
 import { locateSamples } from './line-locator.js';
 import type { LogFile, LogSource } from './log-source.js';
@@ -21,13 +21,25 @@ export interface FileOutcome<F extends LogFile = LogFile> {
   readonly samples: Record<string, LineSample[]>;
 }
 
+/** A file as it was stored: what a day's fingerprint is made of. */
+export interface StoredFile<F extends LogFile = LogFile> {
+  readonly file: F;
+  readonly storedSha1: string;
+}
+
+function storedFile<F extends LogFile>(entry: SpooledLog<F>): StoredFile<F> {
+  return { file: entry.file, storedSha1: entry.content.storedSha1 };
+}
+
 export interface ReadEventsResult<F extends LogFile> {
   readonly files: FileOutcome<F>[];
   readonly eventsByDay: Record<string, number>;
 }
 
-export interface ReadEventsOptions {
+export interface ReadEventsOptions<F extends LogFile = LogFile> {
   readonly interval?: DateInterval;
+  /** Given: the events are kept, replacing the days it returns (see Engine.ingestEvents); absent: only counted. */
+  readonly publish?: (files: readonly StoredFile<F>[], eventsByDay: Record<string, number>) => DayFingerprint[];
   readonly scratchDir: string;
   readonly hashContent?: boolean;
   readonly progress?: Progress;
@@ -35,14 +47,13 @@ export interface ReadEventsOptions {
 
 /**
  * Decompresses the files (checking each gzip stream and keeping the readable part of a damaged one), has the engine
- * parse and stage their events, and counts every line. The staged events stay in the engine for the caller to
- * publish or discard.
+ * parse their events, and counts every line; with `publish` the engine keeps the events.
  */
 export async function readEvents<F extends LogFile>(
   source: LogSource,
   engine: Engine,
   files: readonly F[],
-  options: ReadEventsOptions,
+  options: ReadEventsOptions<F>,
 ): Promise<ReadEventsResult<F>> {
   const progress = options.progress ?? silentProgress;
   const spool = await Spool.create(options.scratchDir);
@@ -54,7 +65,11 @@ export async function readEvents<F extends LogFile>(
     });
     progress.finish();
     progress.start('parsing', 1);
-    const parsed = await engine.parseEvents(spooled, options.interval);
+    const { publish } = options;
+    const parsed = await engine.ingestEvents(spooled, {
+      interval: options.interval,
+      ...(publish ? { publish: (eventsByDay: Record<string, number>) => publish(spooled.map(storedFile), eventsByDay) } : {}),
+    });
     progress.finish();
     const byIndex = new Map(parsed.files.map((stats) => [stats.index, stats]));
     const outcomes = await Promise.all(

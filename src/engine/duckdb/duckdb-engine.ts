@@ -1,10 +1,9 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { DateInterval } from '../../events/interval.js';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
-import type { DayFingerprint, Engine, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
+import type { Engine, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
 import { sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
 
@@ -70,16 +69,8 @@ export class DuckDBEngine implements Engine {
     }
   }
 
-  parseEvents(files: readonly SpooledFile[], interval?: DateInterval): Promise<ParseResult> {
-    return this.#events.parse(files, interval);
-  }
-
-  publishEvents(days: readonly DayFingerprint[]): Promise<void> {
-    return this.#events.publish(days);
-  }
-
-  discardStaged(): Promise<void> {
-    return this.#events.discard();
+  ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {
+    return this.#events.ingest(files, options);
   }
 
   async close(): Promise<void> {

@@ -1,15 +1,13 @@
 import type { DateInterval } from '../../events/interval.js';
-import type { DayFingerprint, Engine, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
+import type { Engine, IngestOptions, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
 import { quotedString, sqlFile } from '../sql-file.js';
 
 const SAMPLES_PER_REASON = 3;
 
-const EVENT_COLUMNS = [
-  'time', 'date', 'username', 'user_id', 'course_id', 'org_id', 'event_type', 'event_source', 'name', 'ip', 'agent',
-  'host', 'page', 'session', 'context', 'event', 'event_hash',
-].join(', ');
-
-/** Parsing spooled lines into `staged_events`, and publishing them day by day into `events`. */
+/**
+ * Loads spooled lines into `event_rows` inside one transaction: parse, mark duplicates, count, then either publish
+ * (drop the bad lines and the rows the new days replace, commit) or roll back (an audit).
+ */
 export class DuckDBEventsTable {
   readonly #engine: Engine;
 
@@ -17,7 +15,47 @@ export class DuckDBEventsTable {
     this.#engine = engine;
   }
 
-  async parse(files: readonly SpooledFile[], interval?: DateInterval): Promise<ParseResult> {
+  async ingest(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {
+    const engine = this.#engine;
+    const keep = options.publish !== undefined;
+    await this.#prepare(files, options.interval, keep);
+    await engine.run('begin transaction');
+    try {
+      const table = keep ? 'event_rows' : 'audit_rows';
+      const loadId = keep ? await this.#nextLoadId() : 0;
+      if (!keep) await engine.run('create temp table audit_rows as select * from event_rows limit 0');
+      if (files.length > 0) {
+        await engine.run(`insert into ${table} by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+      }
+      await engine.run(`create or replace temp view staged_events as select rowid as row_id, * from ${table} where load_id = ${loadId}`);
+      await engine.run(`update ${table} set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`);
+      const result = { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
+      if (!keep) {
+        await engine.run('rollback');
+        return result;
+      }
+      const days = options.publish!(result.eventsByDay);
+      if (days.length > 0) {
+        const dayList = days.map((day) => `${quotedString(day.date)}::date`).join(', ');
+        await engine.run(`delete from event_rows where load_id <> ${loadId} and date in (${dayList})`);
+      }
+      await engine.run(`delete from event_rows where load_id = ${loadId} and (drop_reason is not null or not in_interval)`);
+      for (const day of days) {
+        await engine.run(`insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`, {
+          date: day.date,
+          fingerprint: day.fingerprint,
+          events: day.events,
+        });
+      }
+      await engine.run('commit');
+      return result;
+    } catch (error) {
+      await engine.run('rollback');
+      throw error;
+    }
+  }
+
+  async #prepare(files: readonly SpooledFile[], interval: DateInterval | undefined, keepEvents: boolean): Promise<void> {
     const engine = this.#engine;
     await engine.run('create or replace temp table spool_files (path varchar, file_index integer)');
     if (files.length > 0) {
@@ -27,44 +65,12 @@ export class DuckDBEventsTable {
     await engine.run(`set variable spool_paths = (select coalesce(list(path order by file_index), []) from spool_files)`);
     await engine.run(`set variable interval_start = ${quotedString(interval?.start ?? '0001-01-01')}`);
     await engine.run(`set variable interval_end = ${quotedString(interval?.end ?? '9999-12-31')}`);
-    await engine.run('drop table if exists staged_events');
-    if (files.length === 0) return { files: [], eventsByDay: {} };
-    await engine.run(`create temp table staged_events as ${sqlFile(import.meta.url, 'parse_events.sql')}`);
-    await engine.run(
-      `update staged_events set drop_reason = 'duplicate'
-       where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`,
-    );
-    return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
+    await engine.run(`set variable keep_events = ${keepEvents}`);
   }
 
-  async publish(days: readonly DayFingerprint[]): Promise<void> {
-    const engine = this.#engine;
-    const dayList = days.map((day) => `${quotedString(day.date)}::date`).join(', ');
-    await engine.run('begin transaction');
-    try {
-      if (days.length > 0) {
-        await engine.run(`delete from events where date in (${dayList})`);
-        await engine.run(
-          `insert into events select ${EVENT_COLUMNS} from staged_events
-           where drop_reason is null and in_interval and date in (${dayList})`,
-        );
-        for (const day of days) {
-          await engine.run(
-            `insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`,
-            { date: day.date, fingerprint: day.fingerprint, events: day.events },
-          );
-        }
-      }
-      await engine.run('commit');
-    } catch (error) {
-      await engine.run('rollback');
-      throw error;
-    }
-    await this.discard();
-  }
-
-  async discard(): Promise<void> {
-    await this.#engine.run('drop table if exists staged_events');
+  async #nextLoadId(): Promise<number> {
+    const [row] = await this.#engine.query<{ id: number }>('select coalesce(max(load_id), 0)::integer + 1 as id from event_rows');
+    return row!.id;
   }
 
   async #fileStats(files: readonly SpooledFile[]): Promise<ParsedFileStats[]> {

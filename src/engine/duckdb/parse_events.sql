@@ -1,6 +1,7 @@
--- staged_events: every line of the spooled files that is neither blank nor a comment, parsed into the event model
--- of DESIGN.md, with the reason it is invalid (NULL when it is kept; duplicates are marked afterwards by
--- mark_duplicates.sql). Dropped lines keep their raw text for samples.
+-- Every line of the spooled files that is neither blank nor a comment, parsed into the event model of DESIGN.md,
+-- with the reason it is invalid (NULL when it is kept; duplicates are marked afterwards by mark_duplicates.sql).
+-- Dropped lines keep their raw text for samples. The bulky columns are kept only for events inside the interval,
+-- and only when the events are kept at all (an audit just counts).
 with raw_lines as (
   select spooled.file_index as file_index, lines.line as line
   from read_csv(
@@ -107,7 +108,8 @@ select
   file_index,
   invalid_reason as drop_reason,
   case when invalid_reason is not null then line end as line,
-  time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date as in_interval,
+  coalesce(time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date, false)
+    as in_interval,
   claimed_course_id is not null and course_id is null as invalid_course_id,
   event_hash,
   time,
@@ -124,6 +126,6 @@ select
   host,
   page,
   session,
-  context,
-  event
+  case when getvariable('keep_events') and in_interval then context end as context,
+  case when getvariable('keep_events') and in_interval then event end as event
 from classified
