@@ -51,6 +51,14 @@ export interface IngestOptions {
   readonly publish?: (eventsByDay: Record<string, number>) => DayFingerprint[];
 }
 
+/** The column types rows can be imported with; dates and times travel as ISO text and are cast in SQL. */
+export type ImportColumnType = 'varchar' | 'bigint' | 'double';
+
+export interface ImportColumn {
+  readonly name: string;
+  readonly type: ImportColumnType;
+}
+
 /**
  * The compute engine: where parsed events live and reports are computed. DuckDB in-process on one machine;
  * ClickHouse for scale-out. Only the engine factory imports a concrete engine.
@@ -59,6 +67,12 @@ export interface Engine {
   readonly name: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
+  /** Replaces the scratch table `name` with the rows of one select (report intermediates). */
+  materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
+  /** Replaces the table `name` with the given rows (LMS tables, lookups computed outside the engine). */
+  importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
+  /** The days of the interval the events table holds, with the fingerprints they were loaded from. */
+  eventDays(interval: DateInterval): Promise<DayFingerprint[]>;
   /** Parses spooled files and counts every line; with `publish`, the events replace those of their days. */
   ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult>;
   close(): Promise<void>;

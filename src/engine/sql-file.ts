@@ -17,3 +17,8 @@ export function sqlFile(moduleUrl: string, name: string): string {
 export function quotedString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** Quotes an identifier (a table name chosen by code, never by users). */
+export function quotedIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

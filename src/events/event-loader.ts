@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import { compileFilePattern, type FilePattern } from './file-pattern.js';
-import { addDays, daysOf, type DateInterval } from './interval.js';
+import { addDays, containsDay, daysOf, expandInterval, type DateInterval } from './interval.js';
 import type { LogSource } from './log-source.js';
 import type { Progress } from './progress.js';
 import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
@@ -35,10 +35,20 @@ export interface LoadReport {
 
 /** Reads the interval's tracking logs into the engine's events table, replacing those days atomically. */
 export async function loadEvents(source: LogSource, engine: Engine, options: LoadEventsOptions): Promise<LoadReport> {
+  const selection = selectFiles(await source.list(), options.pattern ?? compileFilePattern(), options.interval, options.expandDays ?? DEFAULT_EXPAND_DAYS);
+  return { ...(await loadSelectedEvents(source, engine, selection.files, options)), ignoredFiles: selection.ignored.length };
+}
+
+/** As loadEvents, for files already listed and selected (those named in the interval widened by the window). */
+export async function loadSelectedEvents(
+  source: LogSource,
+  engine: Engine,
+  files: readonly DatedLogFile[],
+  options: LoadEventsOptions,
+): Promise<LoadReport> {
   const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
-  const pattern = options.pattern ?? compileFilePattern();
-  const selection = selectFiles(await source.list(), pattern, options.interval, expandDays);
-  const result = await readEvents(source, engine, selection.files, {
+  const window = expandInterval(options.interval, expandDays);
+  const result = await readEvents(source, engine, files.filter((file) => file.day === null || containsDay(window, file.day)), {
     interval: options.interval,
     scratchDir: path.join(options.dataDir, 'tmp'),
     progress: options.progress,
@@ -53,10 +63,15 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
   return {
     interval: options.interval,
     files: result.files,
-    ignoredFiles: selection.ignored.length,
+    ignoredFiles: 0,
     days,
     totals: totalsOf(result.files),
   };
+}
+
+/** The content hash a file is known by: its S3 ETag when it has one (no download needed), else the sha1 read. */
+export function contentIdOf(stored: StoredFile): string {
+  return stored.file.versionIsContentHash && stored.file.version ? `etag:${stored.file.version}` : stored.storedSha1;
 }
 
 /** The files a day's events can come from (by name date, widened by the expansion window), as one hash. */
@@ -66,7 +81,7 @@ export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date:
   for (const stored of files) {
     const day = stored.file.day;
     if (day !== null && (day < window.start || day >= window.end)) continue;
-    hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${stored.storedSha1}\n`);
+    hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${contentIdOf(stored)}\n`);
   }
   return hash.digest('hex');
 }

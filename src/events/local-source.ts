@@ -30,7 +30,7 @@ export class LocalSource implements LogSource {
     if (this.#singleFile) {
       const info = await stat(this.#root);
       const name = path.basename(this.#root);
-      return [{ uri: this.#root, relativePath: name, group: '.', size: info.size, explicit: true }];
+      return [{ uri: this.#root, relativePath: name, group: '.', size: info.size, version: String(info.mtimeMs), explicit: true }];
     }
     const entries = await readdir(this.#root, { recursive: true, withFileTypes: true });
     const files: LogFile[] = [];
@@ -38,8 +38,8 @@ export class LocalSource implements LogSource {
       if (!entry.isFile()) continue;
       const absolute = path.join(entry.parentPath, entry.name);
       const relativePath = path.relative(this.#root, absolute).split(path.sep).join('/');
-      const { size } = await stat(absolute);
-      files.push({ uri: absolute, relativePath, group: groupOf(relativePath), size });
+      const { size, mtimeMs } = await stat(absolute);
+      files.push({ uri: absolute, relativePath, group: groupOf(relativePath), size, version: String(mtimeMs) });
     }
     return files.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   }

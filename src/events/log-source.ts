@@ -9,6 +9,13 @@ export interface LogFile {
   /** The server group: the first folder below the root (`.` for files at the root). */
   readonly group: string;
   readonly size: number;
+  /**
+   * What changes when the content does, known from the listing alone: an S3 object's ETag (a content hash) or a
+   * local file's modification time. Lets a run skip hashing files it has hashed before.
+   */
+  readonly version?: string;
+  /** True when `version` is itself a hash of the content (S3 ETags), so the file need not be read to fingerprint it. */
+  readonly versionIsContentHash?: boolean;
   /** Named directly by the user (a single-file source): taken whatever its name. */
   readonly explicit?: boolean;
 }

@@ -40,6 +40,7 @@ export class S3Source implements LogSource {
             relativePath,
             group: groupOf(relativePath),
             size: object.Size ?? 0,
+            ...(object.ETag ? { version: object.ETag.replaceAll('"', ''), versionIsContentHash: true } : {}),
           });
         }
       }

@@ -3,8 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
-import type { Engine, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
-import { sqlFile } from '../sql-file.js';
+import type { DateInterval } from '../../events/interval.js';
+import type { DayFingerprint, Engine, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
+import { appendRows } from './duckdb-import.js';
+import { quotedIdentifier, sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
 
 export interface DuckDBEngineOptions {
@@ -54,7 +56,7 @@ export class DuckDBEngine implements Engine {
 
   async run(sql: string, params?: Record<string, SqlValue>): Promise<void> {
     try {
-      await this.#connection.run(sql, params as Record<string, never>);
+      await this.#connection.run(sql, boundIn(sql, params));
     } catch (error) {
       throw toEngineError(error, sql);
     }
@@ -62,11 +64,33 @@ export class DuckDBEngine implements Engine {
 
   async query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]> {
     try {
-      const reader = await this.#connection.runAndReadAll(sql, params as Record<string, never>);
+      const reader = await this.#connection.runAndReadAll(sql, boundIn(sql, params));
       return reader.getRowObjectsJS() as T[];
     } catch (error) {
       throw toEngineError(error, sql);
     }
+  }
+
+  async materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
+    await this.run(`create or replace table ${quotedIdentifier(name)} as ${select}`, params);
+  }
+
+  async importRows(
+    name: string,
+    columns: readonly ImportColumn[],
+    batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
+  ): Promise<number> {
+    const definition = columns.map((column) => `${quotedIdentifier(column.name)} ${column.type}`).join(', ');
+    await this.run(`create or replace table ${quotedIdentifier(name)} (${definition})`);
+    try {
+      return await appendRows(this.#connection, name, columns, batches);
+    } catch (error) {
+      throw new EngineError('ENGINE_IMPORT', `DuckDB: importing rows into ${name} failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  eventDays(interval: DateInterval): Promise<DayFingerprint[]> {
+    return this.#events.days(interval);
   }
 
   ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {
@@ -77,6 +101,13 @@ export class DuckDBEngine implements Engine {
     this.#connection.closeSync();
     this.#instance.closeSync();
   }
+}
+
+/** The parameters the statement names (`$name`): DuckDB rejects values for parameters a statement lacks. */
+function boundIn(sql: string, params?: Record<string, SqlValue>): Record<string, never> | undefined {
+  if (!params) return undefined;
+  const named = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((match) => match[1]!));
+  return Object.fromEntries(Object.entries(params).filter(([name]) => named.has(name))) as Record<string, never>;
 }
 
 function toEngineError(error: unknown, sql: string): EngineError {

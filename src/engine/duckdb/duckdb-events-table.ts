@@ -1,5 +1,5 @@
 import type { DateInterval } from '../../events/interval.js';
-import type { Engine, IngestOptions, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
+import type { DayFingerprint, Engine, IngestOptions, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
 import { quotedString, sqlFile } from '../sql-file.js';
 
 const SAMPLES_PER_REASON = 3;
@@ -117,6 +117,15 @@ export class DuckDBEventsTable {
       entry.samples.invalid_encoding = row.samples.map((sample) => ({ text: sample.text, line: Number(sample.line) }));
     }
     return [...stats.entries()].map(([index, entry]) => ({ index, ...entry }));
+  }
+
+  async days(interval: DateInterval): Promise<DayFingerprint[]> {
+    const rows = await this.#engine.query<{ date: string; fingerprint: string; events: bigint }>(
+      `select strftime(date, '%Y-%m-%d') as date, fingerprint, events from event_days
+       where date >= $start::date and date < $end::date order by date`,
+      { start: interval.start, end: interval.end },
+    );
+    return rows.map((row) => ({ date: row.date, fingerprint: row.fingerprint, events: Number(row.events) }));
   }
 
   async #eventsByDay(): Promise<Record<string, number>> {

@@ -1,0 +1,39 @@
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { ImportColumn, Row } from '../engine.js';
+
+type Append = (appender: DuckDBAppender, value: unknown) => void;
+
+const APPENDERS: Record<ImportColumn['type'], Append> = {
+  varchar: (appender, value) => appender.appendVarchar(String(value)),
+  bigint: (appender, value) => appender.appendBigInt(BigInt(value as number | bigint | string)),
+  double: (appender, value) => appender.appendDouble(Number(value)),
+};
+
+/** Appends the rows to an existing table through DuckDB's appender (no SQL per row); returns how many. */
+export async function appendRows(
+  connection: DuckDBConnection,
+  table: string,
+  columns: readonly ImportColumn[],
+  batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
+): Promise<number> {
+  const appender = await connection.createAppender(table);
+  const writers = columns.map((column) => ({ name: column.name, append: APPENDERS[column.type] }));
+  let rows = 0;
+  try {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        for (const writer of writers) {
+          const value = row[writer.name];
+          if (value === null || value === undefined) appender.appendNull();
+          else writer.append(appender, value);
+        }
+        appender.endRow();
+      }
+      rows += batch.length;
+      appender.flushSync();
+    }
+  } finally {
+    appender.closeSync();
+  }
+  return rows;
+}

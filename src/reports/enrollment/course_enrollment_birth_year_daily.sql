@@ -1,0 +1,9 @@
+-- Only the last day of the interval, as the legacy table holds.
+select
+  cast(counts.date as varchar) as date,
+  counts.course_id as course_id,
+  cast(counts.value as integer) as birth_year,
+  cast(counts.count as integer) as count,
+  cast(counts.cumulative_count as integer) as cumulative_count
+from enrollment_daily_counts as counts
+where counts.breakdown = 'birth_year' and counts.date = $interval_end::date - 1

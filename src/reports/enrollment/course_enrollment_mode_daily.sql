@@ -1,0 +1,8 @@
+select
+  cast(counts.date as varchar) as date,
+  counts.course_id as course_id,
+  counts.value as mode,
+  cast(counts.count as integer) as count,
+  cast(counts.cumulative_count as integer) as cumulative_count
+from enrollment_daily_counts as counts
+where counts.breakdown = 'mode'

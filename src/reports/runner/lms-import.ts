@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Engine, ImportColumn, Row } from '../../engine/engine.js';
+
+/** An LMS table the reports read, with the columns they need; it lands in the engine as `lms_<table>`. */
+export interface LmsTableImport {
+  readonly table: string;
+  readonly columns: readonly ImportColumn[];
+}
+
+const text = (name: string): ImportColumn => ({ name, type: 'varchar' });
+const integer = (name: string): ImportColumn => ({ name, type: 'bigint' });
+
+/** What the reports read from the LMS; each table is imported once per run with these columns (dates as text). */
+export const LMS_TABLES = {
+  auth_userprofile: { table: 'auth_userprofile', columns: [integer('user_id'), text('gender'), integer('year_of_birth'), text('level_of_education')] },
+  student_courseenrollment: {
+    table: 'student_courseenrollment',
+    columns: [integer('user_id'), text('course_id'), text('created'), integer('is_active'), text('mode')],
+  },
+  grades_persistentcoursegrade: {
+    table: 'grades_persistentcoursegrade',
+    columns: [integer('user_id'), text('course_id'), text('letter_grade'), text('passed_timestamp'), text('modified')],
+  },
+  course_overviews_courseoverview: {
+    table: 'course_overviews_courseoverview',
+    columns: [
+      text('id'), text('display_name'), text('display_org_with_default'), text('display_number_with_default'),
+      text('start'), text('end'), integer('self_paced'),
+    ],
+  },
+} satisfies Record<string, LmsTableImport>;
+
+/** Reads pages of an LMS table (the LMS reader supplies it). */
+export type LmsTableReader = (table: string, columns: readonly string[]) => AsyncIterable<readonly Row[]>;
+
+export interface ImportedLmsTable {
+  readonly table: string;
+  readonly rows: number;
+  /** A hash of the rows read: part of the fingerprint of the tasks that read the table. */
+  readonly contentHash: string;
+}
+
+/** Copies an LMS table into the engine, hashing what it read on the way. */
+export async function importLmsTable(engine: Engine, read: LmsTableReader, wanted: LmsTableImport): Promise<ImportedLmsTable> {
+  const hash = createHash('sha1');
+  const names = wanted.columns.map((column) => column.name);
+  async function* hashed(): AsyncIterable<readonly Row[]> {
+    for await (const batch of read(wanted.table, names)) {
+      for (const row of batch) hash.update(JSON.stringify(names.map((name) => row[name] ?? null)));
+      yield batch;
+    }
+  }
+  const rows = await engine.importRows(`lms_${wanted.table}`, wanted.columns, hashed());
+  return { table: wanted.table, rows, contentHash: hash.digest('hex') };
+}
+
+/** An empty `lms_<table>` so that SQL joining it runs when no LMS database is configured. */
+export async function emptyLmsTable(engine: Engine, wanted: LmsTableImport): Promise<void> {
+  await engine.importRows(`lms_${wanted.table}`, wanted.columns, []);
+}

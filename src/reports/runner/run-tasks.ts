@@ -1,0 +1,204 @@
+import { stat } from 'node:fs/promises';
+import type { Engine } from '../../engine/engine.js';
+import { planEventSync, syncEvents, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
+import { containsDay, type DateInterval } from '../../events/interval.js';
+import type { LogSource } from '../../events/log-source.js';
+import { silentProgress, type Progress } from '../../events/progress.js';
+import type { CountryLookup } from '../location/country-lookup.js';
+import { createCalendar } from './calendar.js';
+import { taskFingerprint, type TaskInputsSeen } from './fingerprint.js';
+import { emptyLmsTable, importLmsTable, type LmsTableImport, type LmsTableReader } from './lms-import.js';
+import type { TaskOutcome } from './outcome.js';
+import type { ReportTask, RunParams, TaskOutput } from './task.js';
+
+/** Where published reports go: the reports store, behind the two operations the runner needs. */
+export interface ReportsPublisher {
+  /** The fingerprint stored with the task's last publish, if any. */
+  readMarker(taskId: string): Promise<string | undefined>;
+  /** Replaces all the task's tables and its marker at once; on failure the previous tables stay. */
+  publish(outputs: readonly TaskOutput[], marker: { taskId: string; fingerprint: string }): Promise<void>;
+}
+
+/** The LMS read replica as the runner sees it. */
+export interface LmsSource {
+  /** The connection, password masked, for messages. */
+  readonly description: string;
+  readonly read: LmsTableReader;
+  hasTable(table: string): Promise<boolean>;
+}
+
+export interface RunOptions {
+  readonly tasks: readonly ReportTask[];
+  readonly params: RunParams;
+  readonly engine: Engine;
+  readonly publisher: ReportsPublisher;
+  /** Absent: tasks that read events report missing input. */
+  readonly source?: LogSource;
+  readonly events: Omit<SyncEventsOptions, 'interval' | 'overwrite' | 'progress'>;
+  /** Absent: no LMS configured. An Error: configured but unreachable (tasks that need it fail with it). */
+  readonly lms?: LmsSource | Error;
+  readonly countries?: () => Promise<CountryLookup>;
+  readonly overwrite?: boolean;
+  /** Only decide what would run (the dependency tree): nothing is loaded or published. */
+  readonly planOnly?: boolean;
+  readonly progress?: Progress;
+  /** Called as each task starts and ends (console output, run history). */
+  readonly onTask?: (task: string, phase: 'start' | 'end') => void;
+}
+
+export interface RunReport {
+  readonly events?: SyncPlan & { readonly loads?: Awaited<ReturnType<typeof syncEvents>>['loads'] };
+  readonly eventsError?: string;
+  readonly lmsTables: Record<string, number>;
+  readonly outcomes: TaskOutcome[];
+}
+
+/**
+ * Runs report tasks: brings the events of the days they read up to date (only changed days are re-read), imports
+ * the LMS tables they read, then computes and publishes each task whose fingerprint changed. A task that fails
+ * leaves its published tables as they were and does not stop the others.
+ */
+export async function runTasks(options: RunOptions): Promise<RunReport> {
+  const { tasks, params, engine } = options;
+  const progress = options.progress ?? silentProgress;
+  const blocked = new Map<string, Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>>();
+
+  const eventTasks = tasks.filter((task) => task.inputs.events);
+  const hull = hullOf(eventTasks.map((task) => task.inputs.events!(params)));
+  let events: RunReport['events'];
+  let eventsError: string | undefined;
+  if (hull && !options.source) {
+    eventsError = 'no tracking-log source: give --source, LANTERN_SOURCE or [event-logs] source';
+    for (const task of eventTasks) blocked.set(task.name, { status: 'missing-input', reason: eventsError });
+  } else if (hull && options.source) {
+    try {
+      const syncOptions = { ...options.events, interval: hull, overwrite: options.overwrite, progress };
+      events = options.planOnly
+        ? (await planEventSync(options.source, engine, syncOptions)).plan
+        : await syncEvents(options.source, engine, syncOptions);
+      await createCalendar(engine, hull);
+    } catch (error) {
+      eventsError = `reading events for ${hull.start}-${hull.end} failed: ${(error as Error).message}`;
+      for (const task of eventTasks) blocked.set(task.name, { status: 'blocked-by-upstream', reason: eventsError });
+    }
+  }
+
+  const lmsTables: Record<string, number> = {};
+  const lmsHashes = new Map<string, string>();
+  const lmsFailures = new Map<string, string>();
+  const lms = options.lms;
+  for (const wanted of uniqueLmsTables(tasks.filter((task) => !blocked.has(task.name)))) {
+    const absentOk = tasks.some((task) => task.inputs.lms?.mayBeAbsent?.includes(wanted));
+    if (lms === undefined || lms instanceof Error) {
+      await emptyLmsTable(engine, wanted);
+      continue;
+    }
+    try {
+      if (absentOk && !(await lms.hasTable(wanted.table))) {
+        await emptyLmsTable(engine, wanted);
+        lmsHashes.set(wanted.table, 'absent');
+        continue;
+      }
+      const imported = await importLmsTable(engine, lms.read, wanted);
+      lmsTables[wanted.table] = imported.rows;
+      lmsHashes.set(wanted.table, imported.contentHash);
+    } catch (error) {
+      lmsFailures.set(wanted.table, `reading ${wanted.table} from the LMS database ${lms.description} failed: ${(error as Error).message}`);
+    }
+  }
+
+  const outcomes: TaskOutcome[] = [];
+  for (const task of tasks) {
+    const started = performance.now();
+    const notes: string[] = [];
+    const finish = (outcome: Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>) => {
+      outcomes.push({ task: task.name, seconds: (performance.now() - started) / 1000, notes, ...outcome });
+    };
+    const preset = blocked.get(task.name) ?? lmsProblem(task, lms, lmsFailures);
+    if (preset) {
+      finish(preset);
+      continue;
+    }
+    options.onTask?.(task.name, 'start');
+    try {
+      const hasLms = task.inputs.lms !== undefined && lms !== undefined && !(lms instanceof Error);
+      if (task.inputs.lms && !task.inputs.lms.required && lms instanceof Error) {
+        notes.push(`the LMS database is unreachable (${lms.message}): computing only what needs no LMS`);
+      }
+      const countries = task.inputs.geoip ? await options.countries?.() : undefined;
+      const seen = await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries);
+      const fingerprint = taskFingerprint(task, params, seen);
+      const previous = await options.publisher.readMarker(task.name);
+      if (previous === fingerprint && !options.overwrite) {
+        finish({ status: 'up-to-date', reason: 'its inputs, parameters and SQL are those of its last publish' });
+        continue;
+      }
+      const reason = options.overwrite ? 'asked to overwrite' : previous === undefined ? 'never published' : changedInputs(task, events, params);
+      if (options.planOnly) {
+        finish({ status: 'pending', reason });
+        continue;
+      }
+      const outputs = await task.compute({ engine, params, hasLms, countries, note: (message) => notes.push(message) });
+      await options.publisher.publish(outputs, { taskId: task.name, fingerprint });
+      finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
+    } catch (error) {
+      finish({ status: 'failed', reason: (error as Error).message });
+    } finally {
+      options.onTask?.(task.name, 'end');
+    }
+  }
+  return { events, eventsError, lmsTables, outcomes };
+}
+
+function lmsProblem(task: ReportTask, lms: RunOptions['lms'], failures: Map<string, string>) {
+  const needs = task.inputs.lms;
+  if (!needs) return undefined;
+  if (lms === undefined && needs.required) {
+    return { status: 'missing-input' as const, reason: 'needs the LMS database: give --lms-db, LANTERN_LMS_DB or [lms-database]' };
+  }
+  if (lms instanceof Error && needs.required) return { status: 'failed' as const, reason: lms.message };
+  const failed = needs.tables.map((wanted) => failures.get(wanted.table)).find((message) => message !== undefined);
+  return failed ? { status: 'failed' as const, reason: failed } : undefined;
+}
+
+async function inputsSeen(
+  task: ReportTask,
+  params: RunParams,
+  events: RunReport['events'],
+  lmsHashes: Map<string, string> | undefined,
+  countries: CountryLookup | undefined,
+): Promise<TaskInputsSeen> {
+  const interval = task.inputs.events?.(params);
+  const eventDays = interval && events ? events.days.filter((day) => containsDay(interval, day.date)).map(({ date, fingerprint }) => ({ date, fingerprint })) : [];
+  const lms = task.inputs.lms;
+  const lmsTables = lms && lmsHashes
+    ? Object.fromEntries([...lms.tables, ...(lms.mayBeAbsent ?? [])].map((wanted) => [wanted.table, lmsHashes.get(wanted.table) ?? 'absent']))
+    : undefined;
+  const geoip = countries ? await databaseIdentity(countries.database) : undefined;
+  return { eventDays, ...(lmsTables ? { lmsTables } : {}), ...(geoip ? { geoip } : {}) };
+}
+
+async function databaseIdentity(file: string): Promise<string> {
+  const info = await stat(file);
+  return `${file}:${info.size}:${info.mtimeMs}`;
+}
+
+function changedInputs(task: ReportTask, events: RunReport['events'], params: RunParams): string {
+  const interval = task.inputs.events?.(params);
+  const stale = interval && events ? events.days.filter((day) => day.reason && containsDay(interval, day.date)).length : 0;
+  return stale > 0 ? `events of ${stale} day${stale === 1 ? '' : 's'} new or changed` : 'its parameters, LMS tables or SQL changed';
+}
+
+function uniqueLmsTables(tasks: readonly ReportTask[]): LmsTableImport[] {
+  const tables = new Set<LmsTableImport>();
+  for (const task of tasks) for (const wanted of [...(task.inputs.lms?.tables ?? []), ...(task.inputs.lms?.mayBeAbsent ?? [])]) tables.add(wanted);
+  return [...tables];
+}
+
+function hullOf(intervals: readonly DateInterval[]): DateInterval | undefined {
+  if (intervals.length === 0) return undefined;
+  return {
+    start: intervals.map((interval) => interval.start).sort()[0]!,
+    end: intervals.map((interval) => interval.end).sort().at(-1)!,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Engine, Row, SqlValue } from '../../engine/engine.js';
+import type { DateInterval } from '../../events/interval.js';
+import type { CountryLookup } from '../location/country-lookup.js';
+import type { LmsTableImport } from './lms-import.js';
+
+/** The parameters of a run, as the legacy tasks took them. */
+export interface RunParams {
+  /** Days of events for the interval reports (enrollment, location). */
+  readonly interval: DateInterval;
+  /** Weekly reports: the complete ISO weeks before the week holding `endDate`. */
+  readonly endDate: string;
+  readonly weeks: number;
+  /** The run day: the date of LMS snapshots (location) and of "now" in catalog availability. */
+  readonly date: string;
+}
+
+/** What a task reads besides its parameters; the runner brings each in and fingerprints it. */
+export interface TaskInputs {
+  /** Days of tracking events it reads. */
+  readonly events?: (params: RunParams) => DateInterval;
+  /** LMS tables it reads. */
+  readonly lms?: {
+    readonly tables: readonly LmsTableImport[];
+    /** Tables an LMS may lack (an older release, a trimmed replica): they read as empty, with a note. */
+    readonly mayBeAbsent?: readonly LmsTableImport[];
+    /** Without an LMS database the task fails (true) or publishes only the outputs it can (false). */
+    readonly required: boolean;
+  };
+  readonly geoip?: boolean;
+}
+
+export interface TaskContext {
+  readonly engine: Engine;
+  readonly params: RunParams;
+  /** Whether the LMS tables were imported (`lms_<table>` in the engine). */
+  readonly hasLms: boolean;
+  readonly countries?: CountryLookup;
+  /** Adds a line to the task's part of the run summary. */
+  note(message: string): void;
+}
+
+/** One output table's rows, in the store's column names. */
+export interface TaskOutput {
+  readonly table: string;
+  readonly rows: readonly Row[];
+}
+
+/**
+ * A report task (the legacy Luigi task's job): reads events and LMS tables in the engine, produces whole
+ * result-store tables. Its identity is its name; whether it is up to date is decided by a fingerprint of its SQL,
+ * its significant parameters and its inputs, stored with its published tables.
+ */
+export interface ReportTask {
+  readonly name: string;
+  readonly description: string;
+  readonly inputs: TaskInputs;
+  /** The SQL files whose text defines the results (part of the fingerprint). */
+  readonly sqlFiles: readonly string[];
+  /** The module the SQL files sit beside (`import.meta.url`). */
+  readonly moduleUrl: string;
+  /** The parameters the results depend on, e.g. the interval. */
+  significantParams(params: RunParams): Record<string, SqlValue>;
+  /** The tables it publishes, given whether an LMS database is available. */
+  outputs(hasLms: boolean): readonly string[];
+  compute(context: TaskContext): Promise<TaskOutput[]>;
+}
