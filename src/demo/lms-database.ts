@@ -43,11 +43,11 @@ function insertAll(db: Database.Database, facts: LmsFacts): void {
     display_number_with_default, display_org_with_default, start, end, course_image_url, certificates_show_before_end,
     cert_html_view_enabled, has_any_active_web_certificate, cert_name_short, cert_name_long, lowest_passing_grade,
     mobile_available, visible_to_staff_only, enrollment_start, enrollment_end, invitation_only, catalog_visibility,
-    short_description, effort, self_paced, eligible_for_financial_aid, language, start_date, end_date, pacing,
-    created, modified, version)
+    short_description, effort, self_paced, eligible_for_financial_aid, language, start_date, end_date, created,
+    modified, version)
     values (@id, @location, @org, @name, @number, @org, @start, @end, '/asset/course_image.jpg', 0, 1, 1, '', '', 0.5,
     1, 0, @enrollmentStart, @end, 0, 'both', @description, '3-5 hours/week', @selfPaced, 1, 'en', @start, @end,
-    @pacing, @created, @created, 13)`);
+    @created, @created, 13)`);
   for (const course of site.courses) {
     for (const staffId of course.staff) role.run(staffId, course.org, course.id, 'staff');
     overview.run({
@@ -61,7 +61,6 @@ function insertAll(db: Database.Database, facts: LmsFacts): void {
       enrollmentStart: sqlite(site.start),
       description: `${course.displayName}, a generated demo course.`,
       selfPaced: course.selfPaced ? 1 : 0,
-      pacing: course.selfPaced ? 'self' : 'instructor',
       created: sqlite(site.start),
     });
   }

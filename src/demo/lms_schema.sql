@@ -17,7 +17,7 @@ create table student_courseenrollment (
 );
 create table student_courseaccessrole (
   id integer primary key, user_id integer not null references auth_user (id), org varchar(64) not null,
-  course_id varchar(255), role varchar(64) not null
+  course_id varchar(255) not null, role varchar(64) not null, unique (user_id, org, course_id, role)
 );
 create table course_overviews_courseoverview (
   id varchar(255) primary key, _location varchar(255) not null, org text not null, display_name text,
@@ -27,11 +27,17 @@ create table course_overviews_courseoverview (
   cert_html_view_enabled boolean not null, has_any_active_web_certificate boolean not null,
   cert_name_short text not null, cert_name_long text not null, lowest_passing_grade decimal(5, 2),
   days_early_for_beta float, mobile_available boolean not null, visible_to_staff_only boolean not null,
+  _pre_requisite_courses_json text not null default '[]',
   enrollment_start datetime, enrollment_end datetime, enrollment_domain text, invitation_only boolean not null,
   max_student_enrollments_allowed integer, catalog_visibility text, short_description text, course_video_url text,
   effort text, self_paced boolean not null, marketing_url text, eligible_for_financial_aid boolean not null,
-  language text, certificate_available_date datetime, end_date datetime, start_date datetime, banner_image_url text,
-  has_highlights boolean, pacing varchar(10), created datetime not null, modified datetime not null, version integer not null
+  language text, certificate_available_date datetime, end_date datetime, start_date datetime,
+  banner_image_url text not null default '', has_highlights boolean,
+  enable_proctored_exams boolean not null default 0, proctoring_provider text, proctoring_escalation_email text,
+  allow_proctoring_opt_out boolean not null default 0, entrance_exam_enabled boolean not null default 0,
+  entrance_exam_id varchar(255) not null default '', entrance_exam_minimum_score_pct float not null default 0.65,
+  force_on_flexible_peer_openassessments boolean not null default 0, external_id varchar(128),
+  created datetime not null, modified datetime not null, version integer not null
 );
 create table grades_persistentcoursegrade (
   id integer primary key, user_id integer not null, course_id varchar(255) not null,

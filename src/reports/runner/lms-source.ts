@@ -1,0 +1,33 @@
+import { openLmsDatabase, type LmsDatabase } from '../../lms/lms-database.js';
+import type { LmsColumn, LmsTableName } from '../../lms/lms-schema.js';
+import { readLmsRows } from '../../lms/read-lms-rows.js';
+import type { LmsSource } from './run-tasks.js';
+
+/**
+ * The LMS read replica for a run: opened and checked before any work, so an unreachable database is an Error
+ * (naming the connection, password masked) that fails only the tasks that need it.
+ */
+export async function openLmsSource(url: string): Promise<{ source: LmsSource | Error; close(): Promise<void> }> {
+  let lms: LmsDatabase;
+  try {
+    lms = await openLmsDatabase(url);
+  } catch (error) {
+    return { source: error as Error, close: async () => undefined };
+  }
+  try {
+    await lms.check();
+  } catch (error) {
+    await lms.close();
+    return { source: error as Error, close: async () => undefined };
+  }
+  let tables: Set<string> | undefined;
+  const source: LmsSource = {
+    description: lms.url,
+    read: (table, columns) => readLmsRows(lms, table as LmsTableName, columns as LmsColumn<LmsTableName>[]),
+    async hasTable(table) {
+      tables ??= new Set((await lms.db.introspection.getTables()).map((found) => found.name));
+      return tables.has(table);
+    },
+  };
+  return { source, close: () => lms.close() };
+}
