@@ -1,10 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { registerConfig } from './config.js';
 import { registerDemo } from './demo.js';
 import { registerEvents } from './events.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerGenerate } from './generate.js';
 import { registerLogs } from './logs.js';
+import { registerRun } from './run.js';
+import { registerStore } from './store.js';
 
 /** The package version, from the package.json above this module (src/ or dist/src/). */
 function packageVersion(): string {
@@ -29,6 +32,9 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerLogs(program);
   registerEvents(program);
+  registerRun(program);
+  registerStore(program);
+  registerConfig(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -35,7 +35,7 @@ export interface RunOptions {
   /** Absent: tasks that read events report missing input. */
   readonly source?: LogSource;
   readonly events: Omit<SyncEventsOptions, 'interval' | 'overwrite' | 'progress'>;
-  /** Absent: no LMS configured. An Error: configured but unreachable (tasks that need it fail with it). */
+  /** Absent: no LMS configured. An Error: configured but unreachable (every task that reads it fails with it). */
   readonly lms?: LmsSource | Error;
   readonly countries?: () => Promise<CountryLookup>;
   readonly overwrite?: boolean;
@@ -122,9 +122,6 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     options.onTask?.(task.name, 'start');
     try {
       const hasLms = task.inputs.lms !== undefined && lms !== undefined && !(lms instanceof Error);
-      if (task.inputs.lms && !task.inputs.lms.required && lms instanceof Error) {
-        notes.push(`the LMS database is unreachable (${lms.message}): computing only what needs no LMS`);
-      }
       const countries = task.inputs.geoip ? await options.countries?.() : undefined;
       const seen = await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries);
       const fingerprint = taskFingerprint(task, params, seen);
@@ -156,7 +153,8 @@ function lmsProblem(task: ReportTask, lms: RunOptions['lms'], failures: Map<stri
   if (lms === undefined && needs.required) {
     return { status: 'missing-input' as const, reason: 'needs the LMS database: give --lms-db, LANTERN_LMS_DB or [lms-database]' };
   }
-  if (lms instanceof Error && needs.required) return { status: 'failed' as const, reason: lms.message };
+  // Configured but unreachable fails even a task that could do without: publishing less than asked would be worse.
+  if (lms instanceof Error) return { status: 'failed' as const, reason: lms.message };
   const failed = needs.tables.map((wanted) => failures.get(wanted.table)).find((message) => message !== undefined);
   return failed ? { status: 'failed' as const, reason: failed } : undefined;
 }

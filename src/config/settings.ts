@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { maskUrl } from './database-url.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_ENGINE,
+  DEFAULT_ENGINE_MEMORY_LIMIT,
+  DEFAULT_EXPAND_INTERVAL_DAYS,
+  DEFAULT_LMS_DATABASE_NAME,
+  DEFAULT_STORE_DATABASE_NAME,
+  defaultStoreUrl,
+} from './defaults.js';
+import {
+  databaseUrl,
+  days,
+  filePatternSource,
+  geoipDatabaseFile,
+  httpUrl,
+  memorySize,
+  positiveInteger,
+  sourceLocation,
+  text,
+} from './setting-values.js';
+
+/** Where a setting is written in a config file: `[section] key`. */
+export interface IniName {
+  readonly section: string;
+  readonly key: string;
+}
+
+/** The values other defaults may depend on. */
+export interface DefaultContext {
+  readonly dataDir: string;
+}
+
+/** The engines Lantern can run on (ClickHouse is still to come). */
+export const ENGINE_NAMES = ['duckdb'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+type Default<T> = T | ((context: DefaultContext) => T);
+
+/** One setting, as data: every way to set it, how to check it, and how to show it. */
+export interface SettingDefinition<T> {
+  readonly ini: IniName;
+  /** Other names accepted in config files (legacy spellings); the main name wins when a file has both. */
+  readonly iniAliases?: readonly IniName[];
+  readonly env: string;
+  /** The command-line option as commander takes it: `--threads <n>`. */
+  readonly flag: string;
+  /** Checks the raw text and gives the typed value. */
+  readonly schema: z.ZodType<T, string>;
+  readonly default?: Default<T>;
+  /** How `--help` states a default computed from other settings. */
+  readonly defaultText?: string;
+  /** What leaving an optional setting unset means. */
+  readonly whenUnset?: string;
+  /** Shown masked: database URLs carry passwords. */
+  readonly secret?: boolean;
+  readonly description: string;
+}
+
+type WithDefault<T> = SettingDefinition<T> & { readonly default: Default<T> };
+
+function withDefault<T>(definition: WithDefault<T>): WithDefault<T> {
+  return definition;
+}
+
+function optional<T>(definition: Omit<SettingDefinition<T>, 'default'>): SettingDefinition<T> {
+  return definition;
+}
+
+/** Every Lantern setting. Parsing, variables, flags and `lantern config show` are all derived from this table. */
+export const SETTINGS = {
+  source: optional({
+    ini: { section: 'event-logs', key: 'source' },
+    env: 'LANTERN_SOURCE',
+    flag: '--source <location>',
+    schema: sourceLocation,
+    whenUnset: 'none: commands that read logs take it as an argument',
+    description: 'where the tracking logs are: a folder, a file or s3://bucket/prefix',
+  }),
+  pattern: optional({
+    ini: { section: 'event-logs', key: 'pattern' },
+    env: 'LANTERN_PATTERN',
+    flag: '--pattern <regex>',
+    schema: filePatternSource,
+    whenUnset: 'the built-in tracking.log-YYYYMMDD[-epoch][.gz] pattern',
+    description: 'which files are tracking logs: a regex with a named group "date" (YYYYMMDD) or "timestamp"',
+  }),
+  expandInterval: withDefault({
+    ini: { section: 'event-logs', key: 'expand_interval' },
+    env: 'LANTERN_EXPAND_INTERVAL',
+    flag: '--expand-interval <days>',
+    schema: days,
+    default: DEFAULT_EXPAND_INTERVAL_DAYS,
+    description: 'also read log files named up to this many days outside the interval (2, "2 days")',
+  }),
+  storeUrl: withDefault({
+    ini: { section: 'database-export', key: 'url' },
+    env: 'LANTERN_STORE',
+    flag: '--store <url>',
+    schema: databaseUrl,
+    default: ({ dataDir }) => defaultStoreUrl(dataDir),
+    defaultText: defaultStoreUrl('<data dir>'),
+    secret: true,
+    description: 'the reports store: sqlite:PATH, mysql://user:password@host:port/db or postgres://user:password@host:port/db',
+  }),
+  storeCredentials: optional({
+    ini: { section: 'database-export', key: 'credentials' },
+    env: 'LANTERN_STORE_CREDENTIALS',
+    flag: '--store-credentials <file>',
+    schema: text,
+    whenUnset: 'none: the store URL is used',
+    description: 'the store as a MySQL credentials JSON file {host, port, username, password}, or an s3:// URL of one',
+  }),
+  storeDatabaseName: withDefault({
+    ini: { section: 'database-export', key: 'database' },
+    env: 'LANTERN_STORE_DB_NAME',
+    flag: '--store-db-name <name>',
+    schema: text,
+    default: DEFAULT_STORE_DATABASE_NAME,
+    description: 'the store database name, when the store is given as credentials',
+  }),
+  lmsUrl: optional({
+    ini: { section: 'lms-database', key: 'url' },
+    env: 'LANTERN_LMS_DB',
+    flag: '--lms-db <url>',
+    schema: databaseUrl,
+    secret: true,
+    whenUnset: 'none',
+    description: 'the LMS read replica: mysql://user:password@host:port/edxapp (sqlite:PATH for the demo LMS)',
+  }),
+  lmsCredentials: optional({
+    ini: { section: 'lms-database', key: 'credentials' },
+    iniAliases: [{ section: 'database-import', key: 'credentials' }],
+    env: 'LANTERN_LMS_CREDENTIALS',
+    flag: '--lms-credentials <file>',
+    schema: text,
+    whenUnset: 'none: the LMS URL is used',
+    description: 'the LMS read replica as a MySQL credentials JSON file {host, port, username, password}, or an s3:// URL of one',
+  }),
+  lmsDatabaseName: withDefault({
+    ini: { section: 'lms-database', key: 'database' },
+    iniAliases: [{ section: 'database-import', key: 'database' }],
+    env: 'LANTERN_LMS_DB_NAME',
+    flag: '--lms-db-name <name>',
+    schema: text,
+    default: DEFAULT_LMS_DATABASE_NAME,
+    description: 'the LMS database name, when the LMS is given as credentials',
+  }),
+  geoipDatabase: optional({
+    ini: { section: 'geolocation', key: 'geolocation_data' },
+    iniAliases: [{ section: 'geolocation', key: 'database' }],
+    env: 'LANTERN_GEOIP_DATABASE',
+    flag: '--geoip-db <file>',
+    schema: geoipDatabaseFile,
+    whenUnset: 'the bundled CC0 country database (@ip-location-db/geo-whois-asn-country-mmdb)',
+    description: 'a MaxMind country database (.mmdb: GeoIP2 or GeoLite2 Country) for the location reports',
+  }),
+  engine: withDefault<EngineName>({
+    ini: { section: 'engine', key: 'name' },
+    env: 'LANTERN_ENGINE',
+    flag: '--engine <name>',
+    schema: z.enum(ENGINE_NAMES, { error: `is not an engine Lantern has: ${ENGINE_NAMES.join(', ')}` }),
+    default: DEFAULT_ENGINE,
+    description: 'the compute engine: duckdb (embedded)',
+  }),
+  engineMemoryLimit: withDefault({
+    ini: { section: 'engine', key: 'memory_limit' },
+    env: 'LANTERN_ENGINE_MEMORY_LIMIT',
+    flag: '--engine-memory-limit <size>',
+    schema: memorySize,
+    default: DEFAULT_ENGINE_MEMORY_LIMIT,
+    description: "the engine's memory limit (512MB, 4GB); above it the engine spills to the data directory",
+  }),
+  dataDir: withDefault({
+    ini: { section: 'engine', key: 'data_dir' },
+    env: 'LANTERN_DATA_DIR',
+    flag: '--data-dir <dir>',
+    schema: text,
+    default: DEFAULT_DATA_DIR,
+    description: 'where Lantern keeps its engine database and scratch files',
+  }),
+  engineThreads: optional({
+    ini: { section: 'engine', key: 'threads' },
+    env: 'LANTERN_ENGINE_THREADS',
+    flag: '--threads <n>',
+    schema: positiveInteger,
+    whenUnset: 'one per core',
+    description: 'how many threads the engine uses',
+  }),
+  s3Endpoint: optional({
+    ini: { section: 's3', key: 'endpoint' },
+    env: 'LANTERN_S3_ENDPOINT',
+    flag: '--s3-endpoint <url>',
+    schema: httpUrl,
+    whenUnset: 'AWS S3 (region from AWS_REGION)',
+    description: 'an S3-compatible endpoint for s3:// sources and credentials (MinIO, Ceph, s3rver)',
+  }),
+};
+
+export type SettingKey = keyof typeof SETTINGS;
+
+type ValueOf<D> = D extends WithDefault<infer T> ? T : D extends SettingDefinition<infer T> ? T | undefined : never;
+
+/** The typed value of every setting; optional ones without a value are `undefined`. */
+export type Settings = { readonly [K in SettingKey]: ValueOf<(typeof SETTINGS)[K]> };
+
+/** The keys in table order (the order `config show` prints them). */
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** A setting's definition without its value type, for code that walks the whole table. */
+export function settingDefinition(key: SettingKey): SettingDefinition<unknown> {
+  return SETTINGS[key] as SettingDefinition<unknown>;
+}
+
+/** The flag's name alone: `--threads`. */
+export function flagName(key: SettingKey): string {
+  return settingDefinition(key).flag.split(' ')[0]!;
+}
+
+/** `[engine] threads`. */
+export function iniName(name: IniName): string {
+  return `[${name.section}] ${name.key}`;
+}
+
+/** A value as it may be printed: secrets masked. */
+export function displayValue(key: SettingKey, value: unknown): string {
+  const shown = String(value);
+  if (!settingDefinition(key).secret) return shown;
+  return /^[a-z][a-z0-9+.-]*:/i.test(shown) ? maskUrl(shown) : '***';
+}
