@@ -1,0 +1,144 @@
+import { sql, type Kysely } from 'kysely';
+import { createIndexes, createResultTable } from './ddl.js';
+import { writeMarker, type MarkerInput } from './markers.js';
+import { finalNames, leftoverTableNames, retiredTableName, stagingNames, type PhysicalNames } from './physical-names.js';
+import type { ReportsStore } from './reports-store.js';
+import { rowBatches, rowsPerInsert, type RowSource } from './row-batches.js';
+import type { NewRow } from './schema.js';
+import { describeCause, StoreError } from './store-error.js';
+import { storeValues, unknownColumns } from './store-values.js';
+import { isResultTable, tableSpec, type ResultTableName, type TableSpec } from './tables.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- staging and retired copies are not in the typed schema. */
+
+/** One table a task publishes, with its complete new contents. */
+export type TableOutput = {
+  [T in ResultTableName]: { readonly table: T; readonly rows: RowSource<NewRow<T>> };
+}[ResultTableName];
+
+export interface PublishResult {
+  readonly tables: readonly { readonly table: ResultTableName; readonly rows: number }[];
+  /** Rows written over all tables. */
+  readonly rows: number;
+}
+
+interface StagedTable {
+  readonly spec: TableSpec;
+  readonly final: PhysicalNames;
+  readonly staging: PhysicalNames;
+  readonly source: RowSource<object>;
+}
+
+/**
+ * Replaces every table in `outputs` with its rows, and the task's marker with `marker`, all at once: readers see
+ * the previous contents until the swap and the new contents after it, never a mix. Each table is first written to
+ * `<table>__staging`; if anything fails before the swap (a row source throws, a value is refused, the database
+ * fails), the published tables and marker are untouched and the staging tables are dropped. Expects a migrated
+ * store, and one publish of a table at a time (the runner serialises tasks that share an output).
+ */
+export async function publishTables(store: ReportsStore, outputs: readonly TableOutput[], marker?: MarkerInput): Promise<PublishResult> {
+  const { capabilities } = store;
+  if (!capabilities.transactionalDdl && !capabilities.atomicMultiTableRename) {
+    throw new StoreError('STORE_WRITE', `${store.url} can swap tables neither in a transaction nor by an atomic rename`);
+  }
+  const db = store.db as unknown as Kysely<any>;
+  const staged = stageOutputs(outputs, capabilities.indexNameScope);
+  // Where index names are schema-wide and cannot be renamed (SQLite), the final indexes are built inside the swap.
+  const indexesBeforeSwap = capabilities.indexNameScope === 'table' || capabilities.renamesIndexes;
+  try {
+    await dropLeftovers(db, staged);
+    const tables: { table: ResultTableName; rows: number }[] = [];
+    for (const table of staged) {
+      await createResultTable(db, store.ddl, table.spec, table.staging);
+      tables.push({ table: table.spec.name as ResultTableName, rows: await loadRows(store, table) });
+      if (indexesBeforeSwap) await createIndexes(db, table.staging);
+    }
+    const rows = tables.reduce((sum, table) => sum + table.rows, 0);
+    const markerRow = marker && { ...marker, rows: marker.rows ?? rows };
+    if (capabilities.transactionalDdl) await swapInTransaction(store, staged, markerRow, indexesBeforeSwap);
+    else await swapByRename(store, staged, markerRow);
+    return { tables, rows };
+  } catch (error) {
+    await dropLeftovers(db, staged).catch(() => {});
+    throw error;
+  }
+}
+
+function stageOutputs(outputs: readonly TableOutput[], indexNameScope: 'table' | 'schema'): StagedTable[] {
+  const seen = new Set<string>();
+  return outputs.map((output) => {
+    if (!isResultTable(output.table)) throw new StoreError('STORE_VALUE', `"${output.table as string}" is not a result table`);
+    if (seen.has(output.table)) throw new StoreError('STORE_VALUE', `${output.table} is published twice in one publish`);
+    seen.add(output.table);
+    const spec = tableSpec(output.table);
+    return { spec, final: finalNames(spec), staging: stagingNames(spec, indexNameScope), source: output.rows };
+  });
+}
+
+async function loadRows(store: ReportsStore, table: StagedTable): Promise<number> {
+  const db = store.db as unknown as Kysely<any>;
+  const { spec } = table;
+  let written = 0;
+  for await (const batch of rowBatches(table.source, rowsPerInsert(spec.columns.length, store.capabilities.maxBindParameters))) {
+    const unknown = written === 0 ? unknownColumns(spec, batch[0]!) : [];
+    if (unknown.length > 0) throw new StoreError('STORE_VALUE', `${spec.name} has no column ${unknown.join(', ')}`);
+    const values = batch.map((row, i) => storeValues(spec, row as Record<string, unknown>, written + i + 1));
+    try {
+      await db.insertInto(table.staging.table).values(values).execute();
+    } catch (error) {
+      throw new StoreError(
+        'STORE_WRITE',
+        `cannot write rows ${written + 1}-${written + batch.length} of ${spec.name} to ${store.url}: ${describeCause(error)}`,
+        { cause: error },
+      );
+    }
+    written += batch.length;
+  }
+  return written;
+}
+
+/** SQLite, PostgreSQL: drop, rename and the marker commit together; until then readers see the previous tables. */
+async function swapInTransaction(
+  store: ReportsStore,
+  staged: readonly StagedTable[],
+  marker: (MarkerInput & { rows: number }) | undefined,
+  indexesBeforeSwap: boolean,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const db = trx as unknown as Kysely<any>;
+    for (const { final, staging } of staged) {
+      await db.schema.dropTable(final.table).ifExists().execute();
+      await db.schema.alterTable(staging.table).renameTo(final.table).execute();
+      for (const statement of store.ddl.renameDependents(staging, final)) await statement.execute(db);
+      if (!indexesBeforeSwap) await createIndexes(db, final);
+    }
+    if (marker) await writeMarker(trx, marker);
+  });
+}
+
+/** MySQL/MariaDB: one RENAME TABLE swaps every table atomically; the previous tables are dropped afterwards. */
+async function swapByRename(
+  store: ReportsStore,
+  staged: readonly StagedTable[],
+  marker: (MarkerInput & { rows: number }) | undefined,
+): Promise<void> {
+  const db = store.db as unknown as Kysely<any>;
+  if (staged.length > 0) {
+    const renames = staged.flatMap(({ final, staging }) => [
+      sql`${sql.table(final.table)} to ${sql.table(retiredTableName(final.table))}`,
+      sql`${sql.table(staging.table)} to ${sql.table(final.table)}`,
+    ]);
+    await sql`rename table ${sql.join(renames)}`.execute(db);
+  }
+  // MySQL DDL commits implicitly, so the rename cannot share a transaction with the marker: the marker is written
+  // right after it. A crash in between leaves the new tables with the previous marker, and the task runs again.
+  if (marker) await store.db.transaction().execute((trx) => writeMarker(trx, marker));
+  for (const { final } of staged) await db.schema.dropTable(retiredTableName(final.table)).ifExists().execute();
+}
+
+/** Drops staging and retired copies an earlier, interrupted publish of these tables left behind. */
+async function dropLeftovers(db: Kysely<any>, staged: readonly StagedTable[]): Promise<void> {
+  for (const { spec } of staged) {
+    for (const name of leftoverTableNames(spec)) await db.schema.dropTable(name).ifExists().execute();
+  }
+}
