@@ -10,6 +10,7 @@ import { withSourceAndEngine, withSourceOptions, type SourceFlags } from './sour
 interface LoadFlags extends SourceFlags {
   readonly interval: DateInterval;
   readonly expandDays: number;
+  readonly overwrite?: boolean;
   readonly json?: boolean;
 }
 
@@ -22,6 +23,7 @@ export function registerEvents(program: Command): void {
       .argument('<source>', 'a folder, a single file, or s3://bucket/prefix')
       .requiredOption('--interval <A-B>', 'days to load: YYYY-MM-DD-YYYY-MM-DD (half-open) or one day', intervalOption)
       .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_DAYS)
+      .option('--overwrite', 'read every file of the interval again, even those read before and unchanged')
       .option('--json', 'print the load report as JSON'),
   ).action(async (location: string, flags: LoadFlags) => {
     const report = await withSourceAndEngine(location, flags, (source, engine) =>
@@ -30,6 +32,7 @@ export function registerEvents(program: Command): void {
         dataDir: flags.dataDir,
         pattern: flags.pattern,
         expandDays: flags.expandDays,
+        overwrite: flags.overwrite,
         progress: terminalProgress(),
       }),
     );
@@ -41,15 +44,22 @@ function withoutHeads(report: LoadReport) {
   return {
     ...report,
     files: report.files.map(({ head: _head, file, ...rest }) => ({ file: file.uri, group: file.group, day: file.day, size: file.size, ...rest })),
+    unreadable: report.unreadable.map(({ file, error }) => ({ file: file.uri, error })),
   };
 }
 
 export function describeLoad(report: LoadReport): string {
   const { totals } = report;
+  const interval = formatInterval(report.interval);
+  if (report.files.length === 0 && report.droppedFiles.length === 0 && report.unreadable.length === 0) {
+    const events = report.days.reduce((sum, day) => sum + day.events, 0);
+    return `The events of ${interval} are up to date: ${count(events)} events from ${count(report.heldFiles)} files read before and unchanged.`;
+  }
   const lines = [
-    `Loaded ${count(totals.events)} events for ${formatInterval(report.interval)} from ${count(report.files.length)} files (${count(totals.lines)} lines).`,
+    `Loaded ${count(totals.events)} events for ${interval} from ${count(report.files.length)} new or changed files (${count(totals.lines)} lines)` +
+      `${report.heldFiles > 0 ? `; ${count(report.heldFiles)} files read before were unchanged` : ''}.`,
   ];
-  if (totals.outsideInterval > 0) lines.push(`  ${count(totals.outsideInterval)} events in those files fall outside the interval and were left for their own days.`);
+  if (totals.outsideInterval > 0) lines.push(`  ${count(totals.outsideInterval)} events in those files fall outside the interval and were kept for their own days.`);
   const dropped = Object.entries(totals.dropped).filter(([, n]) => n > 0);
   if (dropped.length === 0) lines.push('  No lines dropped.');
   else {
@@ -57,8 +67,9 @@ export function describeLoad(report: LoadReport): string {
     for (const [reason, n] of dropped.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason.padEnd(20)} ${count(n).padStart(9)}  ${explainDropReason(reason)}`);
   }
   if (totals.invalidCourseIds > 0) lines.push(`  ${count(totals.invalidCourseIds)} events name an invalid course id (kept, with no course).`);
-  const damaged = report.files.filter((file) => file.damage);
-  for (const file of damaged) lines.push(`  ${file.file.uri}: ${file.damage} (its readable part was loaded)`);
+  if (report.droppedFiles.length > 0) lines.push(`  The events of ${count(report.droppedFiles.length)} changed or vanished files were replaced.`);
+  for (const file of report.files.filter((outcome) => outcome.damage)) lines.push(`  ${file.file.uri}: ${file.damage} (its readable part was loaded)`);
+  for (const file of report.unreadable) lines.push(`  ${file.file.uri} could not be read: ${file.error} (its days stay incomplete)`);
   const empty = report.days.filter((day) => day.events === 0).map((day) => day.date);
   if (empty.length > 0) lines.push(`  Days with no events: ${empty.join(', ')}`);
   return lines.join('\n');

@@ -53,6 +53,7 @@ export function describeAudit(report: AuditReport): string {
   section('Grown files (content is the start of another file)', report.grown.map((entry) => `${entry.file} (${bytes(entry.content_bytes)}) grew into ${entry.grown_into} (${bytes(entry.grown_bytes)})`));
   section('Corrupt or truncated gzip (readable part counted)', report.corrupt.map((entry) => `${entry.file}: ${entry.damage}; ${bytes(entry.readable_bytes)} readable`));
   section('Empty files', report.empty.map((entry) => entry.file));
+  section('Unreadable files', report.unreadable.map((entry) => `${entry.file}: ${entry.error}`));
   section('Bad lines by reason', Object.entries(report.bad_lines).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason.padEnd(20)} ${count(n).padStart(9)}  ${explainDropReason(reason)}`));
   section('Samples', report.files.flatMap((file) => Object.entries(file.samples).flatMap(([reason, samples]) => samples.map((sample) => `[${reason}] ${sample}`))).slice(0, 20));
   if (report.ignored.length > 0) out.push('', `${count(report.ignored.length)} files do not match the file pattern and were ignored.`);

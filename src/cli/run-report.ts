@@ -1,4 +1,3 @@
-import { totalsOf } from '../events/event-loader.js';
 import { formatInterval } from '../events/interval.js';
 import type { TaskOutcome } from '../reports/runner/outcome.js';
 import type { RunReport } from '../reports/runner/run-tasks.js';
@@ -23,17 +22,21 @@ export function describeRun(report: RunReport): string {
 }
 
 function describeEvents(events: NonNullable<RunReport['events']>): string {
-  const stale = events.days.filter((day) => day.reason).map((day) => day.date);
-  const head = `Events ${formatInterval(events.interval)}: ${count(events.files)} files, ${count(events.days.length)} days`;
-  if (!events.loads) return `${head}; to read: ${stale.length === 0 ? 'none' : dayRanges(stale)}.`;
-  if (stale.length === 0) return `${head}, all up to date.`;
-  const totals = totalsOf(events.loads.flatMap((load) => load.files));
-  const dropped = Object.values(totals.dropped).reduce((sum, n) => sum + n, 0);
-  const reasons = Object.entries(totals.dropped).filter(([, n]) => n > 0).map(([reason, n]) => `${reason} ${count(n)}`);
-  return (
-    `${head}; read ${dayRanges(stale)}: ${count(totals.events)} events from ${count(totals.lines)} lines, ` +
-    `${count(dropped)} bad lines${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}.`
-  );
+  const { plan, load } = events;
+  const stale = plan.days.filter((day) => day.reason).map((day) => day.date);
+  const head = `Events ${formatInterval(plan.interval)}: ${count(plan.files)} files, ${count(plan.days.length)} days`;
+  if (!load) return `${head}; to read: ${count(plan.toRead.length)} files${stale.length > 0 ? ` for ${dayRanges(stale)}` : ''}.`;
+  if (load.files.length === 0 && load.droppedFiles.length === 0) return `${head}, all up to date.`;
+  const dropped = Object.entries(load.totals.dropped).filter(([, n]) => n > 0);
+  const lines = [
+    `${head}; read ${count(load.files.length)} new or changed files (${count(load.heldFiles)} unchanged were not): ` +
+      `${count(load.totals.events)} events from ${count(load.totals.lines)} lines, ` +
+      `${count(dropped.reduce((sum, [, n]) => sum + n, 0))} bad lines${dropped.length > 0 ? ` (${dropped.map(([reason, n]) => `${reason} ${count(n)}`).join(', ')})` : ''}.`,
+  ];
+  if (load.droppedFiles.length > 0) lines.push(`  Events of ${count(load.droppedFiles.length)} changed or vanished files were replaced.`);
+  for (const file of load.files.filter((outcome) => outcome.damage)) lines.push(`  ${file.file.uri}: ${file.damage} (its readable part was loaded)`);
+  for (const file of load.unreadable) lines.push(`  ${file.file.uri} could not be read: ${file.error} (its days stay incomplete; the next run tries again)`);
+  return lines.join('\n');
 }
 
 function rowsOf(outcome: TaskOutcome): string {
@@ -51,7 +54,7 @@ export function describeDependencyTree(tasks: readonly ReportTask[], params: Run
     const inputs: string[] = [];
     const interval = task.inputs.events?.(params);
     if (interval) {
-      const days = report.events?.days.filter((day) => day.date >= interval.start && day.date < interval.end) ?? [];
+      const days = report.events?.plan.days.filter((day) => day.date >= interval.start && day.date < interval.end) ?? [];
       const stale = days.filter((day) => day.reason).map((day) => day.date);
       inputs.push(`events ${formatInterval(interval)}  ${stale.length === 0 ? 'COMPLETE' : `PENDING: ${dayRanges(stale)} new or changed`}`);
     }

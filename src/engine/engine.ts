@@ -41,14 +41,33 @@ export interface DayFingerprint {
   readonly events: number;
 }
 
-export interface IngestOptions {
-  /** Events outside it are counted, not kept (absent: every event is inside). */
-  readonly interval?: DateInterval;
+/** A tracking-log file whose events the engine holds, as it was when read. */
+export interface HeldFile {
+  readonly uri: string;
+  /** The content hash it is known by (sha1 of the stored bytes, or an S3 ETag). */
+  readonly contentId: string;
+  /** The day in its name, null when it has none. */
+  readonly nameDay: string | null;
+}
+
+/** What to do with parsed events: keep them (with the files they came from), or only count them (an audit). */
+export interface KeepEvents {
+  /** Per spooled file, by its index: what it is. */
+  readonly files: readonly HeldFile[];
+  /** Files whose events go first: changed since they were read, or no longer in the source (by uri). */
+  readonly drop: readonly string[];
   /**
-   * Given: called with the events per day once they are parsed; the days it returns replace what the engine held
-   * for them, atomically, each recording its fingerprint. Absent: nothing is kept (an audit).
+   * Called with the events per day of the files read; the days it returns are recorded as complete, with their
+   * fingerprints, in the same transaction.
    */
-  readonly publish?: (eventsByDay: Record<string, number>) => DayFingerprint[];
+  readonly days: (eventsByDay: Record<string, number>) => DayFingerprint[];
+}
+
+export interface IngestOptions {
+  /** For the figures: events outside it are counted as such (they are kept for their own days). */
+  readonly interval?: DateInterval;
+  /** Absent: nothing is kept (an audit). */
+  readonly keep?: KeepEvents;
 }
 
 /** The column types rows can be imported with; dates and times travel as ISO text and are cast in SQL. */
@@ -71,9 +90,11 @@ export interface Engine {
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the table `name` with the given rows (LMS tables, lookups computed outside the engine). */
   importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
-  /** The days of the interval the events table holds, with the fingerprints they were loaded from. */
+  /** The days of the interval the events table holds complete, with the fingerprints they were loaded from. */
   eventDays(interval: DateInterval): Promise<DayFingerprint[]>;
-  /** Parses spooled files and counts every line; with `publish`, the events replace those of their days. */
+  /** The files whose events the events table holds. */
+  heldFiles(): Promise<HeldFile[]>;
+  /** Parses spooled files and counts every line; with `keep`, their events join (or replace) those held. */
   ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult>;
   close(): Promise<void>;
 }

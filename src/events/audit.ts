@@ -42,6 +42,8 @@ export interface AuditReport {
   readonly missing_days: { readonly group: string; readonly days: string[] }[];
   readonly corrupt: { readonly file: string; readonly damage: string; readonly readable_bytes: number }[];
   readonly empty: { readonly file: string }[];
+  /** Files listed but not readable (vanished during the audit, access refused). */
+  readonly unreadable: { readonly file: string; readonly error: string }[];
   readonly ignored: string[];
 }
 
@@ -49,7 +51,7 @@ export interface AuditReport {
 export async function auditLogs(source: LogSource, engine: Engine, options: AuditOptions): Promise<AuditReport> {
   const pattern = options.pattern ?? compileFilePattern();
   const selection = selectFiles(await source.list(), pattern, options.interval, 0);
-  const { files } = await readEvents(source, engine, selection.files, {
+  const { files, unreadable } = await readEvents(source, engine, selection.files, {
     scratchDir: path.join(options.dataDir, 'tmp'),
     hashContent: true,
     progress: options.progress,
@@ -69,6 +71,7 @@ export async function auditLogs(source: LogSource, engine: Engine, options: Audi
       .filter((outcome) => outcome.damage)
       .map((outcome) => ({ file: outcome.file.uri, damage: outcome.damage!, readable_bytes: outcome.contentBytes })),
     empty: files.filter((outcome) => outcome.contentBytes === 0).map((outcome) => ({ file: outcome.file.uri })),
+    unreadable: unreadable.map((entry) => ({ file: entry.file.uri, error: entry.error })),
     ignored: selection.ignored.map((file) => file.uri),
   };
 }
@@ -76,7 +79,7 @@ export async function auditLogs(source: LogSource, engine: Engine, options: Audi
 /** True when the audit found anything an operator should act on. */
 export function hasFindings(report: AuditReport): boolean {
   return (
-    report.duplicates.length + report.grown.length + report.missing_days.length + report.corrupt.length + report.empty.length > 0 ||
+    report.duplicates.length + report.grown.length + report.missing_days.length + report.corrupt.length + report.empty.length + report.unreadable.length > 0 ||
     Object.values(report.bad_lines).some((count) => count > 0)
   );
 }

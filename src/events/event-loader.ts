@@ -1,29 +1,26 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
-import { compileFilePattern, type FilePattern } from './file-pattern.js';
-import { addDays, containsDay, daysOf, expandInterval, type DateInterval } from './interval.js';
+import { DEFAULT_EXPAND_DAYS, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
+import type { DateInterval } from './interval.js';
 import type { LogSource } from './log-source.js';
-import type { Progress } from './progress.js';
-import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
-import { selectFiles, type DatedLogFile } from './selection.js';
+import { readEvents, type FileOutcome } from './read-events.js';
+import type { DatedLogFile } from './selection.js';
+import type { UnreadableLog } from './spool.js';
 
-export const DEFAULT_EXPAND_DAYS = 2;
-
-export interface LoadEventsOptions {
-  readonly interval: DateInterval;
-  readonly dataDir: string;
-  readonly pattern?: FilePattern;
-  /** Files named up to this many days outside the interval are read too: rotation puts events in neighbours. */
-  readonly expandDays?: number;
-  readonly progress?: Progress;
-}
+export { DEFAULT_EXPAND_DAYS };
+export type LoadEventsOptions = SyncEventsOptions;
 
 export interface LoadReport {
   readonly interval: DateInterval;
+  /** The files read this time (new or changed); files read before and unchanged are only counted in `heldFiles`. */
   readonly files: FileOutcome<DatedLogFile>[];
+  readonly unreadable: UnreadableLog<DatedLogFile>[];
+  readonly heldFiles: number;
+  /** Files whose events were dropped: changed (and read again) or vanished from the source. */
+  readonly droppedFiles: string[];
   readonly ignoredFiles: number;
-  readonly days: { readonly date: string; readonly events: number }[];
+  /** Each day of the interval with the events the table now holds, and why it was brought up to date. */
+  readonly days: (DayStatus & { readonly events: number })[];
   readonly totals: {
     readonly lines: number;
     readonly events: number;
@@ -33,57 +30,44 @@ export interface LoadReport {
   };
 }
 
-/** Reads the interval's tracking logs into the engine's events table, replacing those days atomically. */
-export async function loadEvents(source: LogSource, engine: Engine, options: LoadEventsOptions): Promise<LoadReport> {
-  const selection = selectFiles(await source.list(), options.pattern ?? compileFilePattern(), options.interval, options.expandDays ?? DEFAULT_EXPAND_DAYS);
-  return { ...(await loadSelectedEvents(source, engine, selection.files, options)), ignoredFiles: selection.ignored.length };
-}
-
-/** As loadEvents, for files already listed and selected (those named in the interval widened by the window). */
-export async function loadSelectedEvents(
-  source: LogSource,
-  engine: Engine,
-  files: readonly DatedLogFile[],
-  options: LoadEventsOptions,
-): Promise<LoadReport> {
+/**
+ * Brings the events table up to date for the interval: reads the files not read before or changed since (all
+ * their events are kept, each for its own day), drops the events of changed and vanished files, and records each
+ * day whose files were all read, in one transaction. Nothing to do when the source did not change.
+ */
+export async function loadEvents(source: LogSource, engine: Engine, options: LoadEventsOptions, plan?: SyncPlan): Promise<LoadReport> {
   const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
-  const window = expandInterval(options.interval, expandDays);
-  const result = await readEvents(source, engine, files.filter((file) => file.day === null || containsDay(window, file.day)), {
-    interval: options.interval,
-    scratchDir: path.join(options.dataDir, 'tmp'),
-    progress: options.progress,
-    publish: (files, eventsByDay) =>
-      daysOf(options.interval).map((date) => ({
-        date,
-        events: eventsByDay[date] ?? 0,
-        fingerprint: dayFingerprint(files, date, expandDays),
-      })),
-  });
-  const days = daysOf(options.interval).map((date) => ({ date, events: result.eventsByDay[date] ?? 0 }));
+  const sync = plan ?? (await planEventSync(source, engine, options));
+  const stale = sync.days.some((day) => day.reason) || sync.toRead.length > 0 || sync.toDrop.length > 0;
+  const fingerprints = new Map(sync.days.map((day) => [day.date, day.fingerprint]));
+  const result = stale
+    ? await readEvents(source, engine, sync.toRead, {
+        interval: options.interval,
+        scratchDir: path.join(options.dataDir, 'tmp'),
+        progress: options.progress,
+        keep: {
+          drop: sync.toDrop,
+          // A day whose window holds a file that could not be read stays incomplete: the next run tries again.
+          days: (_read, unreadable, eventsByDay) =>
+            sync.days
+              .filter((day) => !unreadable.some((file) => inWindowOf(day.date, file.day, expandDays)))
+              .map((day) => ({ date: day.date, fingerprint: fingerprints.get(day.date)!, events: eventsByDay[day.date] ?? 0 })),
+        },
+      })
+    : undefined;
+  const held = result ? undefined : await engine.eventDays(options.interval);
+  const eventsOf = (date: string) => result?.eventsByDay[date] ?? held?.find((day) => day.date === date)?.events ?? 0;
+  const files = result?.files ?? [];
   return {
     interval: options.interval,
-    files: result.files,
-    ignoredFiles: 0,
-    days,
-    totals: totalsOf(result.files),
+    files,
+    unreadable: result?.unreadable ?? [],
+    heldFiles: sync.held,
+    droppedFiles: sync.toDrop,
+    ignoredFiles: sync.ignoredFiles,
+    days: sync.days.map((day) => ({ ...day, events: eventsOf(day.date) })),
+    totals: totalsOf(files),
   };
-}
-
-/** The content hash a file is known by: its S3 ETag when it has one (no download needed), else the sha1 read. */
-export function contentIdOf(stored: StoredFile): string {
-  return stored.file.versionIsContentHash && stored.file.version ? `etag:${stored.file.version}` : stored.storedSha1;
-}
-
-/** The files a day's events can come from (by name date, widened by the expansion window), as one hash. */
-export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date: string, expandDays: number): string {
-  const window = { start: addDays(date, -expandDays), end: addDays(date, expandDays + 1) };
-  const hash = createHash('sha1');
-  for (const stored of files) {
-    const day = stored.file.day;
-    if (day !== null && (day < window.start || day >= window.end)) continue;
-    hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${contentIdOf(stored)}\n`);
-  }
-  return hash.digest('hex');
 }
 
 export function totalsOf(files: readonly FileOutcome[]): LoadReport['totals'] {

@@ -1,9 +1,9 @@
-import type { DayFingerprint, Engine, LineSample } from '../engine/engine.js';
+import type { DayFingerprint, Engine, HeldFile, LineSample } from '../engine/engine.js';
 import type { DateInterval } from './interval.js';
 import { locateSamples } from './line-locator.js';
 import type { LogFile, LogSource } from './log-source.js';
 import { silentProgress, type Progress } from './progress.js';
-import { Spool, type SpooledLog } from './spool.js';
+import { Spool, type SpooledLog, type UnreadableLog } from './spool.js';
 
 /** What reading one file gave: its content facts and its lines' fate. */
 export interface FileOutcome<F extends LogFile = LogFile> {
@@ -31,15 +31,29 @@ function storedFile<F extends LogFile>(entry: SpooledLog<F>): StoredFile<F> {
   return { file: entry.file, storedSha1: entry.content.storedSha1 };
 }
 
+/** The content hash a file is known by: its S3 ETag when it has one (no download needed), else the sha1 read. */
+export function contentIdOf(stored: StoredFile): string {
+  return stored.file.versionIsContentHash && stored.file.version ? `etag:${stored.file.version}` : stored.storedSha1;
+}
+
 export interface ReadEventsResult<F extends LogFile> {
   readonly files: FileOutcome<F>[];
+  /** Files that could not be read at all; the others were. */
+  readonly unreadable: UnreadableLog<F>[];
   readonly eventsByDay: Record<string, number>;
+}
+
+export interface KeepReadEvents<F extends LogFile> {
+  /** Files whose held events go first (changed or vanished), by uri. */
+  readonly drop: readonly string[];
+  /** Given what was read, the days to record as complete (see KeepEvents.days). */
+  readonly days: (read: readonly StoredFile<F>[], unreadable: readonly F[], eventsByDay: Record<string, number>) => DayFingerprint[];
 }
 
 export interface ReadEventsOptions<F extends LogFile = LogFile> {
   readonly interval?: DateInterval;
-  /** Given: the events are kept, replacing the days it returns (see Engine.ingestEvents); absent: only counted. */
-  readonly publish?: (files: readonly StoredFile<F>[], eventsByDay: Record<string, number>) => DayFingerprint[];
+  /** Given: the engine keeps the events (see Engine.ingestEvents); absent: they are only counted. */
+  readonly keep?: KeepReadEvents<F>;
   readonly scratchDir: string;
   readonly hashContent?: boolean;
   readonly progress?: Progress;
@@ -47,7 +61,8 @@ export interface ReadEventsOptions<F extends LogFile = LogFile> {
 
 /**
  * Decompresses the files (checking each gzip stream and keeping the readable part of a damaged one), has the engine
- * parse their events, and counts every line; with `publish` the engine keeps the events.
+ * parse their events, and counts every line; with `keep` the engine keeps the events. A file that cannot be read at
+ * all is reported and the others go on.
  */
 export async function readEvents<F extends LogFile>(
   source: LogSource,
@@ -59,16 +74,26 @@ export async function readEvents<F extends LogFile>(
   const spool = await Spool.create(options.scratchDir);
   try {
     progress.start('reading', files.length);
-    const spooled: SpooledLog<F>[] = await spool.add(source, files, {
+    const { spooled, unreadable } = await spool.add(source, files, {
       hashContent: options.hashContent,
       onFile: () => progress.advance(),
     });
     progress.finish();
     progress.start('parsing', 1);
-    const { publish } = options;
+    const { keep } = options;
+    const held: HeldFile[] = [];
+    for (const entry of spooled) held[entry.index] = heldFile(storedFile(entry));
     const parsed = await engine.ingestEvents(spooled, {
       interval: options.interval,
-      ...(publish ? { publish: (eventsByDay: Record<string, number>) => publish(spooled.map(storedFile), eventsByDay) } : {}),
+      ...(keep
+        ? {
+            keep: {
+              files: held,
+              drop: keep.drop,
+              days: (eventsByDay: Record<string, number>) => keep.days(spooled.map(storedFile), unreadable.map((entry) => entry.file), eventsByDay),
+            },
+          }
+        : {}),
     });
     progress.finish();
     const byIndex = new Map(parsed.files.map((stats) => [stats.index, stats]));
@@ -88,8 +113,13 @@ export async function readEvents<F extends LogFile>(
         };
       }),
     );
-    return { files: outcomes, eventsByDay: parsed.eventsByDay };
+    return { files: outcomes, unreadable, eventsByDay: parsed.eventsByDay };
   } finally {
     await spool.dispose();
   }
+}
+
+function heldFile(stored: StoredFile): HeldFile {
+  const day = (stored.file as { day?: string | null }).day;
+  return { uri: stored.file.uri, contentId: contentIdOf(stored), nameDay: day ?? null };
 }

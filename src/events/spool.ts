@@ -13,6 +13,18 @@ export interface SpooledLog<F extends LogFile = LogFile> {
   readonly content: ContentReport;
 }
 
+/** A file that could not be read at all (it vanished, access was refused): reported, and the rest go on. */
+export interface UnreadableLog<F extends LogFile = LogFile> {
+  readonly index: number;
+  readonly file: F;
+  readonly error: string;
+}
+
+export interface SpoolResult<F extends LogFile> {
+  readonly spooled: SpooledLog<F>[];
+  readonly unreadable: UnreadableLog<F>[];
+}
+
 export interface SpoolOptions {
   readonly hashContent?: boolean;
   /** Files read at once (zlib runs off the main thread): one per core, and one more to cover the writes. */
@@ -33,17 +45,26 @@ export class Spool {
     return new Spool(await mkdtemp(path.join(parent, 'spool-')));
   }
 
-  async add<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpooledLog<F>[]> {
-    return pMap(
+  async add<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpoolResult<F>> {
+    const results = await pMap(
       files,
-      async (file, index) => {
+      async (file, index): Promise<SpooledLog<F> | UnreadableLog<F>> => {
         const target = path.join(this.dir, `${index}.log`);
-        const content = await copyLogContent(source, file, target, { hashContent: options.hashContent });
-        options.onFile?.(file);
-        return { index, file, path: target, content };
+        try {
+          const content = await copyLogContent(source, file, target, { hashContent: options.hashContent });
+          return { index, file, path: target, content };
+        } catch (error) {
+          return { index, file, error: (error as Error).message };
+        } finally {
+          options.onFile?.(file);
+        }
       },
       { concurrency: options.concurrency ?? availableParallelism() + 1 },
     );
+    return {
+      spooled: results.filter((result): result is SpooledLog<F> => 'path' in result),
+      unreadable: results.filter((result): result is UnreadableLog<F> => 'error' in result),
+    };
   }
 
   async dispose(): Promise<void> {

@@ -35,8 +35,14 @@ describe('the lantern command', () => {
     const report = JSON.parse(loaded.stdout) as { totals: { events: number }; days: { date: string; events: number }[] };
     expect(report.days.map((day) => day.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08']);
     expect(report.days.reduce((sum, day) => sum + day.events, 0)).toBe(report.totals.events);
-    // Loading the same days again replaces them rather than adding to them.
+    // Files read before and unchanged are not read again; --overwrite reads them again and replaces their events.
+    const day = report.days.find((entry) => entry.date === '2026-01-06')!;
     const again = await runCli('events', 'load', path.join(dir, 'site', 'logs'), '--interval', '2026-01-06', '--data-dir', path.join(dir, 'data'));
-    expect(again.stdout).toMatch(/Loaded [\d,]+ events for 2026-01-06-2026-01-07/);
+    expect(again.stdout).toBe(`The events of 2026-01-06-2026-01-07 are up to date: ${day.events} events from 6 files read before and unchanged.`);
+    const overwritten = await runCli('events', 'load', path.join(dir, 'site', 'logs'), '--interval', '2026-01-06', '--data-dir', path.join(dir, 'data'), '--overwrite', '--json');
+    const reloaded = JSON.parse(overwritten.stdout) as typeof report & { files: unknown[]; droppedFiles: string[] };
+    expect(reloaded.files).toHaveLength(6);
+    expect(reloaded.droppedFiles).toHaveLength(6);
+    expect(reloaded.days).toEqual([expect.objectContaining({ date: '2026-01-06', events: day.events })]);
   });
 });

@@ -46,16 +46,23 @@ describe('the events table', () => {
 
   it('leaves the previous events intact when a load fails before it commits', async () => {
     await writeLogs(path.join(dir, 'logs'), { 'a/tracking.log-20140502.gz': day('2014-05-02', ['x']) });
-    const failing = {
-      ...engine,
-      ingestEvents: (files: Parameters<Engine['ingestEvents']>[0], options: Parameters<Engine['ingestEvents']>[1]) =>
-        engine.ingestEvents(files, {
-          ...options,
-          publish: () => {
+    const failingIngest: Engine['ingestEvents'] = (files, options) =>
+      engine.ingestEvents(files, {
+        ...options,
+        keep: {
+          ...options.keep!,
+          days: () => {
             throw new Error('killed while publishing');
           },
-        }),
-    } as Engine;
+        },
+      });
+    const failing = new Proxy(engine, {
+      get: (target, property) => {
+        if (property === 'ingestEvents') return failingIngest;
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     await expect(loadEvents(source, failing, { interval: parseInterval('2014-05-02'), dataDir: dir })).rejects.toThrow(/killed while publishing/);
     expect(await counts()).toEqual({ '2014-05-02': 3, '2014-05-03': 4 });
     const [rows] = await engine.query<{ n: bigint }>('select count(*) as n from event_rows');

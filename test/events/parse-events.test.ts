@@ -129,11 +129,13 @@ describe('parsing tracking-log lines', () => {
     expect(first.samples.missing_time?.[0]?.line).toBe(19);
   });
 
-  it('keeps only events whose own time is inside the interval', () => {
-    expect(row('18-outside-interval')).toBeUndefined();
+  it('counts the events of the interval by their own time, and keeps the others for their own days', () => {
+    expect(row('18-outside-interval')?.date).toBe('2014-05-09');
     expect(report.totals.outsideInterval).toBe(1);
-    expect(report.totals.events).toBe(rows.length);
-    expect(rows).toHaveLength(15);
+    const inside = rows.filter((entry) => entry.date >= '2014-05-01' && entry.date < '2014-05-06');
+    expect(report.totals.events).toBe(inside.length);
+    expect(inside).toHaveLength(15);
+    expect(report.days.reduce((sum, day) => sum + day.events, 0)).toBe(15);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
 import type { DateInterval } from '../../events/interval.js';
-import type { DayFingerprint, Engine, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
+import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
 import { appendRows } from './duckdb-import.js';
 import { quotedIdentifier, sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
@@ -50,8 +50,23 @@ export class DuckDBEngine implements Engine {
     // Results must not depend on the machine's time zone.
     await engine.run("set TimeZone = 'UTC'");
     await engine.run(sqlFile(import.meta.url, 'macros.sql'));
+    await engine.#dropEventsOfOlderLayout();
     await engine.run(sqlFile(import.meta.url, 'events_table.sql'));
     return engine;
+  }
+
+  /**
+   * Event tables of an earlier layout (before events were kept per file) are dropped: they are re-read from the
+   * logs, which remain the source of truth.
+   */
+  async #dropEventsOfOlderLayout(): Promise<void> {
+    const [layout] = await this.query<{ tables: bigint; file_ids: bigint }>(`
+      select count(distinct table_name) filter (where table_name = 'event_rows') as tables,
+        count(*) filter (where table_name = 'event_rows' and column_name = 'file_id') as file_ids
+      from information_schema.columns where table_schema = 'main'`);
+    if (layout && Number(layout.tables) > 0 && Number(layout.file_ids) === 0) {
+      await this.run('drop view if exists events; drop table if exists event_rows; drop table if exists event_days');
+    }
   }
 
   async run(sql: string, params?: Record<string, SqlValue>): Promise<void> {
@@ -91,6 +106,10 @@ export class DuckDBEngine implements Engine {
 
   eventDays(interval: DateInterval): Promise<DayFingerprint[]> {
     return this.#events.days(interval);
+  }
+
+  heldFiles(): Promise<HeldFile[]> {
+    return this.#events.heldFiles();
   }
 
   ingestEvents(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {

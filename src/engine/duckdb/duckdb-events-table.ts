@@ -1,12 +1,12 @@
 import type { DateInterval } from '../../events/interval.js';
-import type { DayFingerprint, Engine, IngestOptions, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
+import type { DayFingerprint, Engine, HeldFile, IngestOptions, KeepEvents, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
 import { quotedString, sqlFile } from '../sql-file.js';
 
 const SAMPLES_PER_REASON = 3;
 
 /**
- * Loads spooled lines into `event_rows` inside one transaction: parse, mark duplicates, count, then either publish
- * (drop the bad lines and the rows the new days replace, commit) or roll back (an audit).
+ * Loads spooled lines into `event_rows` inside one transaction: parse, mark duplicates, count, then either keep
+ * (drop the bad lines, record the files and the completed days, commit) or roll back (an audit).
  */
 export class DuckDBEventsTable {
   readonly #engine: Engine;
@@ -17,37 +17,11 @@ export class DuckDBEventsTable {
 
   async ingest(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {
     const engine = this.#engine;
-    const keep = options.publish !== undefined;
-    await this.#prepare(files, options.interval, keep);
+    await this.#prepare(files, options.interval, options.keep !== undefined);
     await engine.run('begin transaction');
     try {
-      const table = keep ? 'event_rows' : 'audit_rows';
-      const loadId = keep ? await this.#nextLoadId() : 0;
-      if (!keep) await engine.run('create temp table audit_rows as select * from event_rows limit 0');
-      if (files.length > 0) {
-        await engine.run(`insert into ${table} by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
-      }
-      await engine.run(`create or replace temp view staged_events as select rowid as row_id, * from ${table} where load_id = ${loadId}`);
-      await engine.run(`update ${table} set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`);
-      const result = { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay() };
-      if (!keep) {
-        await engine.run('rollback');
-        return result;
-      }
-      const days = options.publish!(result.eventsByDay);
-      if (days.length > 0) {
-        const dayList = days.map((day) => `${quotedString(day.date)}::date`).join(', ');
-        await engine.run(`delete from event_rows where load_id <> ${loadId} and date in (${dayList})`);
-      }
-      await engine.run(`delete from event_rows where load_id = ${loadId} and (drop_reason is not null or not in_interval)`);
-      for (const day of days) {
-        await engine.run(`insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`, {
-          date: day.date,
-          fingerprint: day.fingerprint,
-          events: day.events,
-        });
-      }
-      await engine.run('commit');
+      const result = options.keep ? await this.#keep(files, options.keep) : await this.#count(files);
+      await engine.run(options.keep ? 'commit' : 'rollback');
       return result;
     } catch (error) {
       await engine.run('rollback');
@@ -55,11 +29,82 @@ export class DuckDBEventsTable {
     }
   }
 
+  /** An audit: parse into a scratch table, count, and keep nothing. */
+  async #count(files: readonly SpooledFile[]): Promise<ParseResult> {
+    const engine = this.#engine;
+    await engine.run('create temp table audit_rows as select * from event_rows limit 0');
+    if (files.length > 0) {
+      await engine.run(`insert into audit_rows by name select 0 as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+    }
+    await engine.run('create or replace temp view staged_events as select rowid as row_id, * from audit_rows');
+    await engine.run(`update audit_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`);
+    return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay('staged_events') };
+  }
+
+  /**
+   * A load: the rows of dropped files go, the files read join the held ones with all their events, duplicates are
+   * re-marked on every day that changed, then the bad lines go and the completed days are recorded.
+   */
+  async #keep(files: readonly SpooledFile[], keep: KeepEvents): Promise<ParseResult> {
+    const engine = this.#engine;
+    const loadId = await this.#nextLoadId();
+    await engine.run('create or replace temp table affected_days (date date)');
+    if (keep.drop.length > 0) {
+      const dropped = `select file_id from event_files where uri in (${keep.drop.map(quotedString).join(', ')})`;
+      await engine.run(`insert into affected_days select distinct date from event_rows where file_id in (${dropped}) and date is not null`);
+      await engine.run(`delete from event_rows where file_id in (${dropped})`);
+      await engine.run(`delete from event_files where file_id in (${dropped})`);
+    }
+    await this.#recordFiles(files, keep.files);
+    if (files.length > 0) {
+      await engine.run(`insert into event_rows by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+    }
+    await engine.run(`create or replace temp view staged_events as select rowid as row_id, * from event_rows where load_id = ${loadId}`);
+    await engine.run(`insert into affected_days select distinct date from staged_events where date is not null and drop_reason is null`);
+    await engine.run(`update event_rows set drop_reason = null where drop_reason = 'duplicate' and date in (select date from affected_days)`);
+    await engine.run(`update event_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates_held.sql')})`);
+    const result = { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay('events') };
+    await engine.run(`delete from event_rows where load_id = ${loadId} and drop_reason is not null and drop_reason <> 'duplicate'`);
+    for (const day of keep.days(result.eventsByDay)) {
+      await engine.run(`insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`, {
+        date: day.date,
+        fingerprint: day.fingerprint,
+        events: day.events,
+      });
+    }
+    return result;
+  }
+
+  /** Gives each file read a new id, in file order (the first copy of a repeated event is the earliest-read one). */
+  async #recordFiles(files: readonly SpooledFile[], held: readonly HeldFile[]): Promise<void> {
+    const engine = this.#engine;
+    const [row] = await engine.query<{ id: number }>('select coalesce(max(file_id), 0)::integer as id from event_files');
+    const ordered = [...files].sort((a, b) => a.index - b.index);
+    for (const [position, file] of ordered.entries()) {
+      const fileId = row!.id + position + 1;
+      const record = held[file.index]!;
+      await engine.run(`update spool_files set file_id = ${fileId} where file_index = ${file.index}`);
+      await engine.run(`insert into event_files values ($file_id, $uri, $content_id, $name_day::date, now()::timestamp)`, {
+        file_id: fileId,
+        uri: record.uri,
+        content_id: record.contentId,
+        name_day: record.nameDay,
+      });
+    }
+  }
+
+  async heldFiles(): Promise<HeldFile[]> {
+    const rows = await this.#engine.query<{ uri: string; content_id: string; name_day: string | null }>(
+      `select uri, content_id, strftime(name_day, '%Y-%m-%d') as name_day from event_files order by file_id`,
+    );
+    return rows.map((row) => ({ uri: row.uri, contentId: row.content_id, nameDay: row.name_day }));
+  }
+
   async #prepare(files: readonly SpooledFile[], interval: DateInterval | undefined, keepEvents: boolean): Promise<void> {
     const engine = this.#engine;
-    await engine.run('create or replace temp table spool_files (path varchar, file_index integer)');
+    await engine.run('create or replace temp table spool_files (path varchar, file_index integer, file_id integer)');
     if (files.length > 0) {
-      const values = files.map((file) => `(${quotedString(file.path)}, ${file.index})`).join(', ');
+      const values = files.map((file) => `(${quotedString(file.path)}, ${file.index}, null)`).join(', ');
       await engine.run(`insert into spool_files values ${values}`);
     }
     await engine.run(`set variable spool_paths = (select coalesce(list(path order by file_index), []) from spool_files)`);
@@ -128,10 +173,12 @@ export class DuckDBEventsTable {
     return rows.map((row) => ({ date: row.date, fingerprint: row.fingerprint, events: Number(row.events) }));
   }
 
-  async #eventsByDay(): Promise<Record<string, number>> {
+  /** Events per day inside the interval: of this load (`staged_events`) or all held (`events`). */
+  async #eventsByDay(table: 'staged_events' | 'events'): Promise<Record<string, number>> {
+    const inInterval = table === 'events' ? `date >= getvariable('interval_start')::date and date < getvariable('interval_end')::date` : 'in_interval';
     const rows = await this.#engine.query<{ day: string; events: bigint }>(`
-      select strftime(date, '%Y-%m-%d') as day, count(*) as events from staged_events
-      where drop_reason is null and in_interval group by all`);
+      select strftime(date, '%Y-%m-%d') as day, count(*) as events from ${table}
+      where ${table === 'staged_events' ? 'drop_reason is null and ' : ''}${inInterval} group by all`);
     return Object.fromEntries(rows.map((row) => [row.day, Number(row.events)]));
   }
 }

@@ -1,8 +1,10 @@
--- event_rows: the parsed tracking events, day-partitioned by `date`, and the view `events` every report reads.
--- A load inserts all the lines it parsed here in one transaction, counts them, then deletes its dropped lines and
--- the rows its days replace; so after a commit only good events remain, and a failed load leaves nothing.
+-- event_rows: the parsed tracking events of every file read, day-partitioned by `date`, and the view `events` every
+-- report reads. A file's events are all kept, whatever their day, so a file is read once; a changed or vanished
+-- file's rows are deleted. Repeats of an event already held (the same line in another file) stay, marked
+-- 'duplicate', so that the first copy can be chosen again when a file goes.
 create table if not exists event_rows (
   load_id integer not null,
+  file_id integer,
   file_index integer not null,
   drop_reason varchar,
   line varchar,
@@ -30,8 +32,19 @@ create table if not exists event_rows (
 create or replace view events as
 select time, date, username, user_id, course_id, org_id, event_type, event_source, name, ip, agent, host, page,
   session, context, event, event_hash
-from event_rows;
+from event_rows
+where drop_reason is null;
 
+-- The files whose events event_rows holds, as they were when read.
+create table if not exists event_files (
+  file_id integer primary key,
+  uri varchar not null,
+  content_id varchar not null,
+  name_day date,
+  loaded_at timestamp not null
+);
+
+-- The days a sync completed: every file that can hold the day's events was read; `fingerprint` names those files.
 create table if not exists event_days (
   date date primary key,
   fingerprint varchar not null,

@@ -1,9 +1,9 @@
 -- Every line of the spooled files that is neither blank nor a comment, parsed into the event model of DESIGN.md,
 -- with the reason it is invalid (NULL when it is kept; duplicates are marked afterwards by mark_duplicates.sql).
--- Dropped lines keep their raw text for samples. The bulky columns are kept only for events inside the interval,
--- and only when the events are kept at all (an audit just counts).
+-- Dropped lines keep their raw text for samples. The bulky columns are kept only when the events are kept at all
+-- (an audit just counts).
 with raw_lines as (
-  select spooled.file_index as file_index, lines.line as line
+  select spooled.file_index as file_index, spooled.file_id as file_id, lines.line as line
   from read_csv(
       getvariable('spool_paths'), columns = {'line': 'VARCHAR'}, delim = E'\x01', quote = '', escape = '',
       header = false, auto_detect = false, new_line = '\n', strict_mode = false, null_padding = true,
@@ -17,13 +17,14 @@ with raw_lines as (
 ),
 json_lines as (
   -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
-  select file_index, line,
+  select file_index, file_id, line,
     case when starts_with(line, '{') then line else substr(line, nullif(strpos(line, '{'), 0)) end as json_text
   from raw_lines
 ),
 fields as (
   select
     file_index,
+    file_id,
     line,
     json_text,
     hash(coalesce(json_text, line)) as event_hash,
@@ -45,6 +46,7 @@ documents as (
 typed as (
   select
     file_index,
+    file_id,
     line,
     is_json,
     event_hash,
@@ -106,6 +108,7 @@ classified as (
 )
 select
   file_index,
+  file_id,
   invalid_reason as drop_reason,
   case when invalid_reason is not null then line end as line,
   coalesce(time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date, false)
@@ -126,6 +129,6 @@ select
   host,
   page,
   session,
-  case when getvariable('keep_events') and in_interval then context end as context,
-  case when getvariable('keep_events') and in_interval then event end as event
+  case when getvariable('keep_events') then context end as context,
+  case when getvariable('keep_events') then event end as event
 from classified

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Engine } from '../../engine/engine.js';
-import { planEventSync, syncEvents, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
+import { loadEvents, type LoadReport } from '../../events/event-loader.js';
+import { planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
 import { containsDay, type DateInterval } from '../../events/interval.js';
 import type { LogSource } from '../../events/log-source.js';
 import { silentProgress, type Progress } from '../../events/progress.js';
@@ -47,7 +48,8 @@ export interface RunOptions {
 }
 
 export interface RunReport {
-  readonly events?: SyncPlan & { readonly loads?: Awaited<ReturnType<typeof syncEvents>>['loads'] };
+  /** What the events table needed for the tasks' days, and (unless only planning) what was read. */
+  readonly events?: { readonly plan: SyncPlan; readonly load?: LoadReport };
   readonly eventsError?: string;
   readonly lmsTables: Record<string, number>;
   readonly outcomes: TaskOutcome[];
@@ -73,9 +75,8 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   } else if (hull && options.source) {
     try {
       const syncOptions = { ...options.events, interval: hull, overwrite: options.overwrite, progress };
-      events = options.planOnly
-        ? (await planEventSync(options.source, engine, syncOptions)).plan
-        : await syncEvents(options.source, engine, syncOptions);
+      const plan = await planEventSync(options.source, engine, syncOptions);
+      events = { plan, ...(options.planOnly ? {} : { load: await loadEvents(options.source, engine, syncOptions, plan) }) };
       await createCalendar(engine, hull);
     } catch (error) {
       eventsError = `reading events for ${hull.start}-${hull.end} failed: ${(error as Error).message}`;
@@ -167,7 +168,7 @@ async function inputsSeen(
   countries: CountryLookup | undefined,
 ): Promise<TaskInputsSeen> {
   const interval = task.inputs.events?.(params);
-  const eventDays = interval && events ? events.days.filter((day) => containsDay(interval, day.date)).map(({ date, fingerprint }) => ({ date, fingerprint })) : [];
+  const eventDays = interval && events ? events.plan.days.filter((day) => containsDay(interval, day.date)).map(({ date, fingerprint }) => ({ date, fingerprint })) : [];
   const lms = task.inputs.lms;
   const lmsTables = lms && lmsHashes
     ? Object.fromEntries([...lms.tables, ...(lms.mayBeAbsent ?? [])].map((wanted) => [wanted.table, lmsHashes.get(wanted.table) ?? 'absent']))
@@ -183,7 +184,7 @@ async function databaseIdentity(file: string): Promise<string> {
 
 function changedInputs(task: ReportTask, events: RunReport['events'], params: RunParams): string {
   const interval = task.inputs.events?.(params);
-  const stale = interval && events ? events.days.filter((day) => day.reason && containsDay(interval, day.date)).length : 0;
+  const stale = interval && events ? events.plan.days.filter((day) => day.reason && containsDay(interval, day.date)).length : 0;
   return stale > 0 ? `events of ${stale} day${stale === 1 ? '' : 's'} new or changed` : 'its parameters, LMS tables or SQL changed';
 }
 
