@@ -2,14 +2,18 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDataDir } from '../config/defaults.js';
+import { defaultDataDir, defaultStoreUrl } from '../config/defaults.js';
 import { generateSite, type GenerateSummary } from '../demo/generate.js';
 import { auditLogs } from '../events/audit.js';
-import { loadEvents } from '../events/event-loader.js';
 import { addDays } from '../events/interval.js';
-import { describeLoad } from './events.js';
+import { openLogSource } from '../events/open-source.js';
+import { REPORT_TASKS } from '../reports/report-tasks.js';
+import { runPipeline } from '../reports/run-pipeline.js';
+import { isFailure } from '../reports/runner/outcome.js';
+import { EXIT } from './exit-codes.js';
 import { count } from './format.js';
 import { describeAudit } from './logs.js';
+import { describeRun } from './run-report.js';
 import { wholeNumberOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
 import { withSourceAndEngine } from './source-options.js';
@@ -24,7 +28,7 @@ interface DemoFlags {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('the one-command demo: generate a site (once), audit its logs, load its events')
+    .description('the one-command demo: generate a site (once), audit its logs, run every report into the reports store')
     .option('--data-dir <dir>', 'where the demo site and engine live', defaultDataDir())
     .option('--learners <n>', 'learners in the generated site', wholeNumberOption, 400)
     .option('--days <n>', 'days of logs, ending yesterday', wholeNumberOption, 28)
@@ -32,19 +36,26 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags) => {
       const siteDir = path.join(flags.dataDir, 'demo-site');
       const summary = await demoSite(siteDir, flags);
-      await withSourceAndEngine(path.join(siteDir, 'logs'), flags, async (logs, engine) => {
+      const logs = await openLogSource(path.join(siteDir, 'logs'));
+      await withSourceAndEngine(path.join(siteDir, 'logs'), flags, async (_source, engine) => {
         console.log('\n== lantern logs audit ==');
         console.log(describeAudit(await auditLogs(logs, engine, { dataDir: flags.dataDir, progress: terminalProgress() })));
-        console.log('\n== lantern events load ==');
-        const interval = { start: summary.start, end: summary.end };
-        console.log(describeLoad(await loadEvents(logs, engine, { interval, dataDir: flags.dataDir, progress: terminalProgress() })));
-        const byType = await engine.query<{ event_type: string; events: bigint }>(
-          `select case when starts_with(event_type, '/') then '(page view)' else event_type end as event_type, count(*) as events
-           from events group by all order by events desc limit 8`,
-        );
-        console.log('\nMost common event types in the engine:');
-        for (const row of byType) console.log(`  ${row.event_type.padEnd(36)} ${count(Number(row.events))}`);
       });
+      console.log('\n== lantern run all ==');
+      const storeUrl = defaultStoreUrl(flags.dataDir);
+      const params = { interval: { start: summary.start, end: summary.end }, endDate: summary.end, weeks: Math.max(1, Math.floor(flags.days / 7)), date: summary.end };
+      const report = await runPipeline({
+        tasks: REPORT_TASKS,
+        params,
+        storeUrl,
+        lmsUrl: `sqlite:${path.join(siteDir, 'lms.sqlite')}`,
+        source: logs,
+        engine: { dataDir: flags.dataDir },
+        progress: terminalProgress(),
+      });
+      console.log(describeRun(report));
+      if (report.outcomes.some((outcome) => isFailure(outcome.status))) process.exitCode = EXIT.failed;
+      console.log(`\nReports are in ${storeUrl}.`);
       console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
     });
 }

@@ -29,7 +29,7 @@ function describeEvents(events: NonNullable<RunReport['events']>): string {
   if (load.files.length === 0 && load.droppedFiles.length === 0) return `${head}, all up to date.`;
   const dropped = Object.entries(load.totals.dropped).filter(([, n]) => n > 0);
   const lines = [
-    `${head}; read ${count(load.files.length)} new or changed files (${count(load.heldFiles)} unchanged were not): ` +
+    `${head}; read ${count(load.files.length)} new or changed files${load.heldFiles > 0 ? ` (${count(load.heldFiles)} read before, unchanged)` : ''}: ` +
       `${count(load.totals.events)} events from ${count(load.totals.lines)} lines, ` +
       `${count(dropped.reduce((sum, [, n]) => sum + n, 0))} bad lines${dropped.length > 0 ? ` (${dropped.map(([reason, n]) => `${reason} ${count(n)}`).join(', ')})` : ''}.`,
   ];

@@ -2,19 +2,15 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { effectiveDatabases } from '../config/database-targets.js';
 import { parseDatabaseUrl } from '../config/database-url.js';
 import type { Settings } from '../config/settings.js';
-import { createEngine } from '../engine/create-engine.js';
 import { compileFilePattern } from '../events/file-pattern.js';
 import { addDays, type DateInterval } from '../events/interval.js';
 import { openLogSource } from '../events/open-source.js';
 import { selectFiles } from '../events/selection.js';
-import { openCountryLookup } from '../reports/location/country-lookup.js';
 import { resolveTasks } from '../reports/report-tasks.js';
-import { openLmsSource } from '../reports/runner/lms-source.js';
 import { isFailure } from '../reports/runner/outcome.js';
-import { runTasks, type RunReport } from '../reports/runner/run-tasks.js';
-import { storePublisher } from '../reports/runner/store-publisher.js';
+import { runPipeline } from '../reports/run-pipeline.js';
+import type { RunReport } from '../reports/runner/run-tasks.js';
 import type { RunParams } from '../reports/runner/task.js';
-import { openStore } from '../store/open-store.js';
 import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { dayOption, intervalOption, wholeNumberOption } from './options.js';
@@ -74,31 +70,23 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
     weeks: flags.weeks,
     date: flags.date ?? today,
   };
-  const store = await openStore(databases.store.url, { migrate: true });
-  const engine = await createEngine(engineSettings(settings));
-  const lms = databases.lms ? await openLmsSource(databases.lms.url) : undefined;
-  try {
-    const report = await runTasks({
-      tasks,
-      params,
-      engine,
-      publisher: storePublisher(store),
-      source,
-      events: { dataDir: settings.dataDir, pattern, expandDays: settings.expandInterval },
-      lms: lms?.source,
-      countries: () => openCountryLookup(settings.geoipDatabase),
-      overwrite: flags.overwrite,
-      planOnly: flags.dependencyTree,
-      progress: terminalProgress(),
-    });
-    if (flags.json) console.log(JSON.stringify(report, null, 2));
-    else console.log(flags.dependencyTree ? describeDependencyTree(tasks, params, report) : describeRun(report));
-    return report;
-  } finally {
-    await lms?.close();
-    await engine.close();
-    await store.close();
-  }
+  const report = await runPipeline({
+    tasks,
+    params,
+    storeUrl: databases.store.url,
+    lmsUrl: databases.lms?.url,
+    source,
+    engine: engineSettings(settings),
+    pattern,
+    expandDays: settings.expandInterval,
+    geoipDatabase: settings.geoipDatabase,
+    overwrite: flags.overwrite,
+    planOnly: flags.dependencyTree,
+    progress: terminalProgress(),
+  });
+  if (flags.json) console.log(JSON.stringify(report, null, 2));
+  else console.log(flags.dependencyTree ? describeDependencyTree(tasks, params, report) : describeRun(report));
+  return report;
 }
 
 function engineSettings(settings: Settings) {

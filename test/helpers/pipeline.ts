@@ -1,13 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createEngine } from '../../src/engine/create-engine.js';
 import { openLogSource } from '../../src/events/open-source.js';
-import { openCountryLookup } from '../../src/reports/location/country-lookup.js';
 import { resolveTasks } from '../../src/reports/report-tasks.js';
-import { openLmsSource } from '../../src/reports/runner/lms-source.js';
-import { runTasks, type RunReport } from '../../src/reports/runner/run-tasks.js';
-import { storePublisher } from '../../src/reports/runner/store-publisher.js';
+import { runPipeline as runReports } from '../../src/reports/run-pipeline.js';
+import type { RunReport } from '../../src/reports/runner/run-tasks.js';
 import type { RunParams } from '../../src/reports/runner/task.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadMysqlDumpIntoSqlite } from './mysql-dump.js';
@@ -37,27 +34,15 @@ export interface PipelineRun {
 
 /** Runs tasks as `lantern run` does: logs under `dir/logs`, engine state in `dir/data`, reports in `dir/reports.sqlite`. */
 export async function runPipeline(run: PipelineRun): Promise<RunReport> {
-  const dataDir = path.join(run.dir, 'data');
-  const store = await openStore(run.storeUrl ?? `sqlite:${path.join(run.dir, 'reports.sqlite')}`, { migrate: true });
-  const engine = await createEngine({ dataDir });
-  const lms = run.lmsUrl ? await openLmsSource(run.lmsUrl) : undefined;
-  try {
-    return await runTasks({
-      tasks: resolveTasks(run.tasks),
-      params: run.params,
-      engine,
-      publisher: storePublisher(store),
-      source: await openLogSource(path.join(run.dir, 'logs')),
-      events: { dataDir },
-      lms: lms?.source,
-      countries: () => openCountryLookup(),
-      overwrite: run.overwrite,
-    });
-  } finally {
-    await lms?.close();
-    await engine.close();
-    await store.close();
-  }
+  return runReports({
+    tasks: resolveTasks(run.tasks),
+    params: run.params,
+    storeUrl: run.storeUrl ?? `sqlite:${path.join(run.dir, 'reports.sqlite')}`,
+    lmsUrl: run.lmsUrl,
+    source: await openLogSource(path.join(run.dir, 'logs')),
+    engine: { dataDir: path.join(run.dir, 'data') },
+    overwrite: run.overwrite,
+  });
 }
 
 /** Every row of a reports-store table (without the loader's id and created). */

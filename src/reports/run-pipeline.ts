@@ -1,0 +1,61 @@
+import { createEngine, type EngineSettings } from '../engine/create-engine.js';
+import type { FilePattern } from '../events/file-pattern.js';
+import type { LogSource } from '../events/log-source.js';
+import type { Progress } from '../events/progress.js';
+import { openStore } from '../store/open-store.js';
+import { openCountryLookup } from './location/country-lookup.js';
+import { openLmsSource } from './runner/lms-source.js';
+import { runTasks, type RunReport } from './runner/run-tasks.js';
+import { storePublisher } from './runner/store-publisher.js';
+import type { ReportTask, RunParams } from './runner/task.js';
+
+export interface PipelineOptions {
+  readonly tasks: readonly ReportTask[];
+  readonly params: RunParams;
+  readonly storeUrl: string;
+  readonly lmsUrl?: string;
+  readonly source?: LogSource;
+  readonly engine: EngineSettings;
+  readonly pattern?: FilePattern;
+  readonly expandDays?: number;
+  /** A GeoIP country database (.mmdb); absent: the bundled CC0 one. */
+  readonly geoipDatabase?: string;
+  readonly overwrite?: boolean;
+  readonly planOnly?: boolean;
+  readonly progress?: Progress;
+}
+
+/**
+ * `lantern run` without the command line: opens the reports store (migrating it), the engine and the LMS, runs the
+ * tasks and closes everything, whatever happens.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
+  const store = await openStore(options.storeUrl, { migrate: true });
+  try {
+    const engine = await createEngine(options.engine);
+    try {
+      const lms = options.lmsUrl ? await openLmsSource(options.lmsUrl) : undefined;
+      try {
+        return await runTasks({
+          tasks: options.tasks,
+          params: options.params,
+          engine,
+          publisher: storePublisher(store),
+          source: options.source,
+          events: { dataDir: options.engine.dataDir, pattern: options.pattern, expandDays: options.expandDays },
+          lms: lms?.source,
+          countries: () => openCountryLookup(options.geoipDatabase),
+          overwrite: options.overwrite,
+          planOnly: options.planOnly,
+          progress: options.progress,
+        });
+      } finally {
+        await lms?.close();
+      }
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
