@@ -119,6 +119,7 @@ export class DuckDBEventsTable {
   }
 
   async #fileStats(files: readonly SpooledFile[]): Promise<ParsedFileStats[]> {
+    if (files.length === 0) return [];
     const engine = this.#engine;
     const stats = new Map<number, { lines: number; events: number; outsideInterval: number; invalidCourseIds: number; dropped: Record<string, number>; samples: Record<string, LineSample[]> }>();
     for (const file of files) {
