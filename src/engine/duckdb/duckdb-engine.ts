@@ -56,15 +56,15 @@ export class DuckDBEngine implements Engine {
   }
 
   /**
-   * Event tables of an earlier layout (before events were kept per file) are dropped: they are re-read from the
+   * Event tables of an earlier layout (before events were kept per file with their course's origin) are dropped: they are re-read from the
    * logs, which remain the source of truth.
    */
   async #dropEventsOfOlderLayout(): Promise<void> {
-    const [layout] = await this.query<{ tables: bigint; file_ids: bigint }>(`
+    const [layout] = await this.query<{ tables: bigint; marked: bigint }>(`
       select count(distinct table_name) filter (where table_name = 'event_rows') as tables,
-        count(*) filter (where table_name = 'event_rows' and column_name = 'file_id') as file_ids
+        count(*) filter (where table_name = 'event_rows' and column_name = 'course_from_context') as marked
       from information_schema.columns where table_schema = 'main'`);
-    if (layout && Number(layout.tables) > 0 && Number(layout.file_ids) === 0) {
+    if (layout && Number(layout.tables) > 0 && Number(layout.marked) === 0) {
       await this.run('drop view if exists events; drop table if exists event_rows; drop table if exists event_days');
     }
   }

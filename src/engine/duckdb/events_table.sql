@@ -16,6 +16,8 @@ create table if not exists event_rows (
   username varchar,
   user_id bigint,
   course_id varchar,
+  -- Whether course_id is the context's (else it came from the payload or a URL): the activity report needs to know.
+  course_from_context boolean,
   org_id varchar,
   event_type varchar,
   event_source varchar,
@@ -30,7 +32,7 @@ create table if not exists event_rows (
 );
 
 create or replace view events as
-select time, date, username, user_id, course_id, org_id, event_type, event_source, name, ip, agent, host, page,
+select time, date, username, user_id, course_id, course_from_context, org_id, event_type, event_source, name, ip, agent, host, page,
   session, context, event, event_hash
 from event_rows
 where drop_reason is null;

@@ -86,12 +86,16 @@ payloads as (
 with_course as (
   select
     *,
-    coalesce(
-      context_course_id,
-      case when json_type(event) = 'OBJECT' then nullif(strip(event ->> '$.course_id'), '') end,
-      course_key_from_url(case when starts_with(event_type, '/') then event_type end),
-      course_key_from_url(page)
-    ) as claimed_course_id
+    -- A CASE, not coalesce(): DuckDB evaluates every argument of coalesce() on every row, and most events have a
+    -- context course, so the payload and URL are looked at only for the few that do not.
+    case
+      when context_course_id is not null then context_course_id
+      when json_type(event) = 'OBJECT' and nullif(strip(event ->> '$.course_id'), '') is not null
+        then strip(event ->> '$.course_id')
+      when starts_with(event_type, '/') and course_key_from_url(event_type) is not null
+        then course_key_from_url(event_type)
+      else course_key_from_url(page)
+    end as claimed_course_id
   from payloads
 ),
 classified as (
@@ -120,7 +124,8 @@ select
   username,
   user_id,
   course_id,
-  coalesce(context_org_id, org_of_course_key(course_id)) as org_id,
+  context_course_id is not null as course_from_context,
+  case when context_org_id is not null then context_org_id else org_of_course_key(course_id) end as org_id,
   event_type,
   event_source,
   name,
