@@ -86,9 +86,9 @@ export interface Engine {
   readonly name: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
-  /** Replaces the scratch table `name` with the rows of one select (report intermediates). */
+  /** Replaces the scratch table `name` (temporary: gone when the engine closes) with the rows of one select. */
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
-  /** Replaces the table `name` with the given rows (LMS tables, lookups computed outside the engine). */
+  /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */
   importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
   /** The days of the interval the events table holds complete, with the fingerprints they were loaded from. */
   eventDays(interval: DateInterval): Promise<DayFingerprint[]>;

@@ -87,7 +87,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
-    await this.run(`create or replace table ${quotedIdentifier(name)} as ${select}`, params);
+    await this.run(`create or replace temp table ${quotedIdentifier(name)} as ${select}`, params);
   }
 
   async importRows(
@@ -96,7 +96,7 @@ export class DuckDBEngine implements Engine {
     batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
   ): Promise<number> {
     const definition = columns.map((column) => `${quotedIdentifier(column.name)} ${column.type}`).join(', ');
-    await this.run(`create or replace table ${quotedIdentifier(name)} (${definition})`);
+    await this.run(`create or replace temp table ${quotedIdentifier(name)} (${definition})`);
     try {
       return await appendRows(this.#connection, name, columns, batches);
     } catch (error) {
