@@ -84,7 +84,8 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
     planOnly: flags.dependencyTree,
     progress: terminalProgress(),
   });
-  if (flags.json) console.log(JSON.stringify(report, null, 2));
+  // The plan's working state (hash cache, full listing) and the files' first bytes are not part of the report.
+  if (flags.json) console.log(JSON.stringify(report, (key, value: unknown) => (['hashes', 'listed', 'head'].includes(key) ? undefined : value), 2));
   else console.log(flags.dependencyTree ? describeDependencyTree(tasks, params, report) : describeRun(report));
   return report;
 }

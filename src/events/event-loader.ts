@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
-import { DEFAULT_EXPAND_DAYS, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
+import { DEFAULT_EXPAND_DAYS, dayFingerprint, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
 import type { DateInterval } from './interval.js';
 import type { LogSource } from './log-source.js';
-import { readEvents, type FileOutcome } from './read-events.js';
+import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
 import type { DatedLogFile } from './selection.js';
 import type { UnreadableLog } from './spool.js';
 
@@ -39,7 +39,7 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
   const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
   const sync = plan ?? (await planEventSync(source, engine, options));
   const stale = sync.days.some((day) => day.reason) || sync.toRead.length > 0 || sync.toDrop.length > 0;
-  const fingerprints = new Map(sync.days.map((day) => [day.date, day.fingerprint]));
+  let fingerprints = new Map(sync.days.map((day) => [day.date, day.fingerprint]));
   const result = stale
     ? await readEvents(source, engine, sync.toRead, {
         interval: options.interval,
@@ -47,14 +47,17 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
         progress: options.progress,
         keep: {
           drop: sync.toDrop,
-          // A day whose window holds a file that could not be read stays incomplete: the next run tries again.
-          days: (_read, unreadable, eventsByDay) =>
-            sync.days
+          days: (read, unreadable, eventsByDay) => {
+            fingerprints = finalFingerprints(sync, read, expandDays);
+            // A day whose window holds a file that could not be read stays incomplete: the next run tries again.
+            return sync.days
               .filter((day) => !unreadable.some((file) => inWindowOf(day.date, file.day, expandDays)))
-              .map((day) => ({ date: day.date, fingerprint: fingerprints.get(day.date)!, events: eventsByDay[day.date] ?? 0 })),
+              .map((day) => ({ date: day.date, fingerprint: fingerprints.get(day.date)!, events: eventsByDay[day.date] ?? 0 }));
+          },
         },
       })
     : undefined;
+  if (result) await sync.hashes.remember(result.files);
   const held = result ? undefined : await engine.eventDays(options.interval);
   const eventsOf = (date: string) => result?.eventsByDay[date] ?? held?.find((day) => day.date === date)?.events ?? 0;
   const files = result?.files ?? [];
@@ -65,9 +68,16 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
     heldFiles: sync.held,
     droppedFiles: sync.toDrop,
     ignoredFiles: sync.ignoredFiles,
-    days: sync.days.map((day) => ({ ...day, events: eventsOf(day.date) })),
+    days: sync.days.map((day) => ({ ...day, fingerprint: fingerprints.get(day.date)!, events: eventsOf(day.date) })),
     totals: totalsOf(files),
   };
+}
+
+/** The days' fingerprints once the files were read: the hashes of the files read, and the known ones of the rest. */
+function finalFingerprints(sync: SyncPlan, read: readonly StoredFile<DatedLogFile>[], expandDays: number): Map<string, string> {
+  const readHashes = new Map(read.map((stored) => [stored.file.uri, stored.storedSha1]));
+  const files = sync.listed.map((file) => ({ file, storedSha1: readHashes.get(file.uri) ?? sync.hashes.known(file) ?? 'unread' }));
+  return new Map(sync.days.map((day) => [day.date, dayFingerprint(files, day.date, expandDays)]));
 }
 
 export function totalsOf(files: readonly FileOutcome[]): LoadReport['totals'] {

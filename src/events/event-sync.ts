@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
-import { hashLogFiles } from './file-hashes.js';
+import { FileHashes } from './file-hashes.js';
 import { compileFilePattern, type FilePattern } from './file-pattern.js';
 import { addDays, containsDay, daysOf, expandInterval, type DateInterval } from './interval.js';
 import type { LogSource } from './log-source.js';
@@ -44,32 +44,41 @@ export interface SyncPlan {
   readonly toDrop: string[];
   /** Files of the window whose events are held already. */
   readonly held: number;
+  /** The hashes known without reading; the sync adds those of the files it reads. */
+  readonly hashes: FileHashes;
+  /** Every tracking log of the window, as listed. */
+  readonly listed: DatedLogFile[];
 }
 
 /**
  * Compares the source with what the events table holds. A file is read once and all its events kept, so a run
- * reads only new and changed files: a new day of logs costs one day's files, whatever the history.
+ * reads only new and changed files: a new day of logs costs one day's files, whatever the history. Nothing is read
+ * to plan: files are known by their listing and the hashes remembered from earlier reads.
  */
 export async function planEventSync(source: LogSource, engine: Engine, options: SyncEventsOptions): Promise<SyncPlan> {
   const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
   const window = expandInterval(options.interval, expandDays);
   const selection = selectFiles(await source.list(), options.pattern ?? compileFilePattern(), options.interval, expandDays);
-  const stored = await hashLogFiles(source, selection.files, path.join(options.dataDir, 'state', 'file-hashes.json'));
+  const hashes = await FileHashes.open(hashCacheOf(options.dataDir));
   const heldFiles = new Map((await engine.heldFiles()).map((held) => [held.uri, held]));
   const recorded = new Map((await engine.eventDays(options.interval)).map((day) => [day.date, day.fingerprint]));
 
   const listed = new Set(selection.files.map((file) => file.uri));
-  const toRead = stored.filter((entry) => options.overwrite || heldFiles.get(entry.file.uri)?.contentId !== contentIdOf(entry)).map((entry) => entry.file);
-  const toDrop = [
-    ...toRead.filter((file) => heldFiles.has(file.uri)).map((file) => file.uri),
-    ...[...heldFiles.values()].filter((held) => held.nameDay !== null && containsDay(window, held.nameDay) && !listed.has(held.uri)).map((held) => held.uri),
-  ];
+  const toRead = selection.files.filter((file) => {
+    const known = hashes.known(file);
+    return options.overwrite || known === undefined || heldFiles.get(file.uri)?.contentId !== known;
+  });
+  const vanished = [...heldFiles.values()].filter((held) => held.nameDay !== null && containsDay(window, held.nameDay) && !listed.has(held.uri));
+  const toDrop = [...toRead.filter((file) => heldFiles.has(file.uri)).map((file) => file.uri), ...vanished.map((held) => held.uri)];
+  const unsettled = [...toRead.map((file) => file.day), ...vanished.map((held) => held.nameDay)];
+  const knownFiles = selection.files.map((file) => ({ file, storedSha1: hashes.known(file) ?? 'unknown' }));
   const days = daysOf(options.interval).map((date): DayStatus => {
-    const fingerprint = dayFingerprint(stored, date, expandDays);
+    const fingerprint = dayFingerprint(knownFiles, date, expandDays);
     const previous = recorded.get(date);
     if (options.overwrite) return { date, fingerprint, reason: 'overwrite' };
     if (previous === undefined) return { date, fingerprint, reason: 'new' };
-    return previous === fingerprint ? { date, fingerprint } : { date, fingerprint, reason: 'changed' };
+    const settled = !unsettled.some((day) => inWindowOf(date, day ?? null, expandDays));
+    return settled && previous === fingerprint ? { date, fingerprint } : { date, fingerprint, reason: 'changed' };
   });
   return {
     interval: options.interval,
@@ -79,16 +88,20 @@ export async function planEventSync(source: LogSource, engine: Engine, options: 
     toRead,
     toDrop,
     held: selection.files.length - toRead.length,
+    hashes,
+    listed: selection.files,
   };
+}
+
+export function hashCacheOf(dataDir: string): string {
+  return path.join(dataDir, 'state', 'file-hashes.json');
 }
 
 /** The files a day's events can come from (by name date, widened by the window), as one hash. */
 export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date: string, expandDays: number): string {
-  const window = { start: addDays(date, -expandDays), end: addDays(date, expandDays + 1) };
   const hash = createHash('sha1');
   for (const stored of files) {
-    const day = stored.file.day;
-    if (day !== null && (day < window.start || day >= window.end)) continue;
+    if (!inWindowOf(date, stored.file.day, expandDays)) continue;
     hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${contentIdOf(stored)}\n`);
   }
   return hash.digest('hex');

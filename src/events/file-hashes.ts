@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pMap from 'p-map';
-import type { LogFile, LogSource } from './log-source.js';
-import type { StoredFile } from './read-events.js';
+import type { LogFile } from './log-source.js';
+import { contentIdOf, type StoredFile } from './read-events.js';
 
 interface CachedHash {
   readonly size: number;
@@ -12,55 +10,48 @@ interface CachedHash {
 }
 
 /**
- * The stored-content hash of each file, without parsing anything: S3 objects are known by their ETag; local files
- * are hashed once and remembered by size and modification time in `cacheFile`, so a run over a long history reads
- * only the files that are new or changed.
+ * The content hashes of files, as far as they are known without reading anything: S3 objects by their ETag, local
+ * files by the sha1 remembered when they were last read, as long as their size and modification time are the same.
+ * A file with no known hash is read (and its hash remembered by `rememberHashes`).
  */
-export async function hashLogFiles<F extends LogFile>(
-  source: LogSource,
-  files: readonly F[],
-  cacheFile: string,
-): Promise<StoredFile<F>[]> {
-  const cache = await readCache(cacheFile);
-  let changed = false;
-  const stored = await pMap(
-    files,
-    async (file) => {
-      if (file.versionIsContentHash) return { file, storedSha1: '' };
-      const cached = cache[file.uri];
-      if (cached && file.version !== undefined && cached.size === file.size && cached.version === file.version) {
-        return { file, storedSha1: cached.sha1 };
-      }
-      const sha1 = await hashStream(source, file);
-      if (file.version !== undefined) {
-        cache[file.uri] = { size: file.size, version: file.version, sha1 };
-        changed = true;
-      }
-      return { file, storedSha1: sha1 };
-    },
-    { concurrency: 4 },
-  );
-  if (changed) await writeCache(cacheFile, cache);
-  return stored;
-}
+export class FileHashes {
+  readonly #cacheFile: string;
+  readonly #cache: Record<string, CachedHash>;
 
-async function hashStream(source: LogSource, file: LogFile): Promise<string> {
-  const hash = createHash('sha1');
-  for await (const chunk of await source.open(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function readCache(cacheFile: string): Promise<Record<string, CachedHash>> {
-  try {
-    return JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, CachedHash>;
-  } catch {
-    return {};
+  private constructor(cacheFile: string, cache: Record<string, CachedHash>) {
+    this.#cacheFile = cacheFile;
+    this.#cache = cache;
   }
-}
 
-async function writeCache(cacheFile: string, cache: Record<string, CachedHash>): Promise<void> {
-  await mkdir(path.dirname(cacheFile), { recursive: true });
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache));
-  await rename(temporary, cacheFile);
+  static async open(cacheFile: string): Promise<FileHashes> {
+    let cache: Record<string, CachedHash> = {};
+    try {
+      cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, CachedHash>;
+    } catch {
+      // no cache yet, or an unreadable one: every file counts as unknown and is read
+    }
+    return new FileHashes(cacheFile, cache);
+  }
+
+  /** The content id of a file if it is known without reading it. */
+  known(file: LogFile): string | undefined {
+    if (file.versionIsContentHash && file.version) return `etag:${file.version}`;
+    const cached = this.#cache[file.uri];
+    return cached && file.version !== undefined && cached.size === file.size && cached.version === file.version ? cached.sha1 : undefined;
+  }
+
+  /** Remembers the hashes of files just read. */
+  async remember(read: readonly StoredFile[]): Promise<void> {
+    let changed = false;
+    for (const stored of read) {
+      if (stored.file.version === undefined || stored.file.versionIsContentHash) continue;
+      this.#cache[stored.file.uri] = { size: stored.file.size, version: stored.file.version, sha1: contentIdOf(stored) };
+      changed = true;
+    }
+    if (!changed) return;
+    await mkdir(path.dirname(this.#cacheFile), { recursive: true });
+    const temporary = `${this.#cacheFile}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(this.#cache));
+    await rename(temporary, this.#cacheFile);
+  }
 }

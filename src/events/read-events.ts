@@ -1,4 +1,4 @@
-import type { DayFingerprint, Engine, HeldFile, LineSample } from '../engine/engine.js';
+import type { DayFingerprint, Engine, HeldFile, ParsedFileStats } from '../engine/engine.js';
 import type { DateInterval } from './interval.js';
 import { locateSamples } from './line-locator.js';
 import type { LogFile, LogSource } from './log-source.js';
@@ -6,19 +6,13 @@ import { silentProgress, type Progress } from './progress.js';
 import { Spool, type SpooledLog, type UnreadableLog } from './spool.js';
 
 /** What reading one file gave: its content facts and its lines' fate. */
-export interface FileOutcome<F extends LogFile = LogFile> {
+export interface FileOutcome<F extends LogFile = LogFile> extends Omit<ParsedFileStats, 'index'> {
   readonly file: F;
   readonly storedSha1: string;
   readonly contentBytes: number;
   readonly contentSha256?: string;
   readonly head: Buffer;
   readonly damage?: string;
-  readonly lines: number;
-  readonly events: number;
-  readonly outsideInterval: number;
-  readonly invalidCourseIds: number;
-  readonly dropped: Record<string, number>;
-  readonly samples: Record<string, LineSample[]>;
 }
 
 /** A file as it was stored: what a day's fingerprint is made of. */

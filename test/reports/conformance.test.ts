@@ -81,3 +81,23 @@ describe('location (InsertToMysqlLastCountryPerCourseTask)', () => {
     await expectTable(dir, 'course_enrollment_location_current', undefined, { '<TODAY_UTC>': RUN_DAY });
   });
 });
+
+describe('the machine time zone', () => {
+  it('does not change the enrollment rows (run with TZ at UTC+14)', async () => {
+    const dir = await tempDir();
+    await placeConformanceLog(dir, 'enrollment_trends_tracking.log', 'tracking.log-20140730.gz');
+    const lmsUrl = conformanceLms(dir, ['load_auth_userprofile.sql', 'load_grades_persistentcoursegrade.sql']);
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      expect(new Date(2014, 7, 1).getTimezoneOffset()).toBe(-14 * 60);
+      await runPipeline({ dir, tasks: ['enrollment'], params: params(), lmsUrl });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    await expectTable(dir, 'course_enrollment_daily');
+    await expectTable(dir, 'course_enrollment_mode_daily');
+    await expectTable(dir, 'course_meta_summary_enrollment', 'course_meta_summary_enrollment__catalog_disabled.csv');
+  });
+});

@@ -168,7 +168,8 @@ async function inputsSeen(
   countries: CountryLookup | undefined,
 ): Promise<TaskInputsSeen> {
   const interval = task.inputs.events?.(params);
-  const eventDays = interval && events ? events.plan.days.filter((day) => containsDay(interval, day.date)).map(({ date, fingerprint }) => ({ date, fingerprint })) : [];
+  const days = events?.load?.days ?? events?.plan.days ?? [];
+  const eventDays = interval ? days.filter((day) => containsDay(interval, day.date)).map(({ date, fingerprint }) => ({ date, fingerprint })) : [];
   const lms = task.inputs.lms;
   const lmsTables = lms && lmsHashes
     ? Object.fromEntries([...lms.tables, ...(lms.mayBeAbsent ?? [])].map((wanted) => [wanted.table, lmsHashes.get(wanted.table) ?? 'absent']))
