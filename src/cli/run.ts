@@ -83,6 +83,7 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
     overwrite: flags.overwrite,
     planOnly: flags.dependencyTree,
     progress: terminalProgress(),
+    onTask: taskProgress(),
   });
   // The plan's working state (hash cache, full listing) and the files' first bytes are not part of the report.
   if (flags.json) console.log(JSON.stringify(report, (key, value: unknown) => (['hashes', 'listed', 'head'].includes(key) ? undefined : value), 2));
@@ -117,4 +118,12 @@ function positiveWeeks(value: string): number {
   const weeks = wholeNumberOption(value);
   if (weeks < 1) throw new InvalidArgumentError('--weeks must be at least 1');
   return weeks;
+}
+
+/** On a terminal, a line on stderr as each task starts, so a long run shows where it is. */
+function taskProgress(): ((task: string, phase: 'start' | 'end') => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (task, phase) => {
+    if (phase === 'start') process.stderr.write(`running ${task} …\n`);
+  };
 }

@@ -5,7 +5,7 @@ import type { Progress } from '../events/progress.js';
 import { openStore } from '../store/open-store.js';
 import { openCountryLookup } from './location/country-lookup.js';
 import { openLmsSource } from './runner/lms-source.js';
-import { runTasks, type RunReport } from './runner/run-tasks.js';
+import { runTasks, type RunOptions, type RunReport } from './runner/run-tasks.js';
 import { storePublisher } from './runner/store-publisher.js';
 import type { ReportTask, RunParams } from './runner/task.js';
 
@@ -23,6 +23,7 @@ export interface PipelineOptions {
   readonly overwrite?: boolean;
   readonly planOnly?: boolean;
   readonly progress?: Progress;
+  readonly onTask?: RunOptions['onTask'];
 }
 
 /**
@@ -48,6 +49,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
           overwrite: options.overwrite,
           planOnly: options.planOnly,
           progress: options.progress,
+          onTask: options.onTask,
         });
       } finally {
         await lms?.close();
