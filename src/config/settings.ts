@@ -75,7 +75,7 @@ export const SETTINGS = {
     env: 'LANTERN_SOURCE',
     flag: '--source <location>',
     schema: sourceLocation,
-    whenUnset: 'none: commands that read logs take it as an argument',
+    whenUnset: 'lantern run has no logs to read; logs audit and events load take the source as an argument',
     description: 'where the tracking logs are: a folder, a file or s3://bucket/prefix',
   }),
   pattern: optional({
@@ -109,7 +109,7 @@ export const SETTINGS = {
     env: 'LANTERN_STORE_CREDENTIALS',
     flag: '--store-credentials <file>',
     schema: text,
-    whenUnset: 'none: the store URL is used',
+    whenUnset: 'the store URL is used',
     description: 'the store as a MySQL credentials JSON file {host, port, username, password}, or an s3:// URL of one',
   }),
   storeDatabaseName: withDefault({
@@ -126,7 +126,7 @@ export const SETTINGS = {
     flag: '--lms-db <url>',
     schema: databaseUrl,
     secret: true,
-    whenUnset: 'none',
+    whenUnset: 'no LMS: enrollment computes what needs only events; location cannot run',
     description: 'the LMS read replica: mysql://user:password@host:port/edxapp (sqlite:PATH for the demo LMS)',
   }),
   lmsCredentials: optional({
@@ -135,7 +135,7 @@ export const SETTINGS = {
     env: 'LANTERN_LMS_CREDENTIALS',
     flag: '--lms-credentials <file>',
     schema: text,
-    whenUnset: 'none: the LMS URL is used',
+    whenUnset: 'the LMS URL is used',
     description: 'the LMS read replica as a MySQL credentials JSON file {host, port, username, password}, or an s3:// URL of one',
   }),
   lmsDatabaseName: withDefault({
