@@ -84,12 +84,19 @@ export interface ImportColumn {
  */
 export interface Engine {
   readonly name: string;
+  /** The version of the parsed events (parser and engine): part of every day's fingerprint. */
+  readonly eventsVersion: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
   /** Replaces the scratch table `name` (temporary: gone when the engine closes) with the rows of one select. */
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */
   importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
+  /**
+   * From now on, the `events` view shows only the events of files named inside `files` (a report's interval widened
+   * by the expansion window); undefined shows every file's.
+   */
+  scopeEvents(files: DateInterval | undefined): Promise<void>;
   /** The days of the interval the events table holds complete, with the fingerprints they were loaded from. */
   eventDays(interval: DateInterval): Promise<DayFingerprint[]>;
   /** The files whose events the events table holds. */

@@ -77,7 +77,7 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
 function finalFingerprints(sync: SyncPlan, read: readonly StoredFile<DatedLogFile>[], expandDays: number): Map<string, string> {
   const readHashes = new Map(read.map((stored) => [stored.file.uri, stored.storedSha1]));
   const files = sync.listed.map((file) => ({ file, storedSha1: readHashes.get(file.uri) ?? sync.hashes.known(file) ?? 'unread' }));
-  return new Map(sync.days.map((day) => [day.date, dayFingerprint(files, day.date, expandDays)]));
+  return new Map(sync.days.map((day) => [day.date, dayFingerprint(files, day.date, expandDays, sync.eventsVersion)]));
 }
 
 export function totalsOf(files: readonly FileOutcome[]): LoadReport['totals'] {

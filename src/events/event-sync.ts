@@ -48,6 +48,9 @@ export interface SyncPlan {
   readonly hashes: FileHashes;
   /** Every tracking log of the window, as listed. */
   readonly listed: DatedLogFile[];
+  /** The engine's version of parsed events, part of the days' fingerprints. */
+  readonly eventsVersion: string;
+  readonly expandDays: number;
 }
 
 /**
@@ -68,12 +71,13 @@ export async function planEventSync(source: LogSource, engine: Engine, options: 
     const known = hashes.known(file);
     return options.overwrite || known === undefined || heldFiles.get(file.uri)?.contentId !== known;
   });
-  const vanished = [...heldFiles.values()].filter((held) => held.nameDay !== null && containsDay(window, held.nameDay) && !listed.has(held.uri));
+  // A held file the source no longer lists is gone: within the window, or named with no day (a single-file source).
+  const vanished = [...heldFiles.values()].filter((held) => !listed.has(held.uri) && (held.nameDay === null || containsDay(window, held.nameDay)));
   const toDrop = [...toRead.filter((file) => heldFiles.has(file.uri)).map((file) => file.uri), ...vanished.map((held) => held.uri)];
   const unsettled = [...toRead.map((file) => file.day), ...vanished.map((held) => held.nameDay)];
   const knownFiles = selection.files.map((file) => ({ file, storedSha1: hashes.known(file) ?? 'unknown' }));
   const days = daysOf(options.interval).map((date): DayStatus => {
-    const fingerprint = dayFingerprint(knownFiles, date, expandDays);
+    const fingerprint = dayFingerprint(knownFiles, date, expandDays, engine.eventsVersion);
     const previous = recorded.get(date);
     if (options.overwrite) return { date, fingerprint, reason: 'overwrite' };
     if (previous === undefined) return { date, fingerprint, reason: 'new' };
@@ -90,6 +94,8 @@ export async function planEventSync(source: LogSource, engine: Engine, options: 
     held: selection.files.length - toRead.length,
     hashes,
     listed: selection.files,
+    eventsVersion: engine.eventsVersion,
+    expandDays,
   };
 }
 
@@ -97,9 +103,12 @@ export function hashCacheOf(dataDir: string): string {
   return path.join(dataDir, 'state', 'file-hashes.json');
 }
 
-/** The files a day's events can come from (by name date, widened by the window), as one hash. */
-export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date: string, expandDays: number): string {
-  const hash = createHash('sha1');
+/**
+ * What a day's events are made from, as one hash: the files that can hold them (by name day, widened by the window:
+ * names, sizes, content hashes), the window itself, and the version of the parser that reads them.
+ */
+export function dayFingerprint(files: readonly StoredFile<DatedLogFile>[], date: string, expandDays: number, eventsVersion: string): string {
+  const hash = createHash('sha1').update(`${eventsVersion}\0${expandDays}\n`);
   for (const stored of files) {
     if (!inWindowOf(date, stored.file.day, expandDays)) continue;
     hash.update(`${stored.file.relativePath}\0${stored.file.size}\0${contentIdOf(stored)}\n`);

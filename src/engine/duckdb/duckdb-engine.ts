@@ -1,4 +1,5 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
@@ -6,7 +7,7 @@ import { EngineError } from '../engine-error.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
 import { appendRows } from './duckdb-import.js';
-import { quotedIdentifier, sqlFile } from '../sql-file.js';
+import { quotedIdentifier, quotedString, sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
 
 export interface DuckDBEngineOptions {
@@ -17,9 +18,13 @@ export interface DuckDBEngineOptions {
   readonly memoryLimit?: string;
 }
 
+/** The SQL that decides what the events table holds: a change to any of it re-reads the logs. */
+const EVENT_SQL = ['macros.sql', 'parse_events.sql', 'events_table.sql', 'mark_duplicates.sql', 'mark_duplicates_held.sql'];
+
 /** DuckDB in-process: the engine for one machine. */
 export class DuckDBEngine implements Engine {
   readonly name = 'duckdb';
+  eventsVersion = '';
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
   readonly #events: DuckDBEventsTable;
@@ -46,27 +51,43 @@ export class DuckDBEngine implements Engine {
         cause: error,
       });
     }
-    const engine = new DuckDBEngine(instance, await instance.connect());
-    // Results must not depend on the machine's time zone.
-    await engine.run("set TimeZone = 'UTC'");
-    await engine.run(sqlFile(import.meta.url, 'macros.sql'));
-    await engine.#dropEventsOfOlderLayout();
-    await engine.run(sqlFile(import.meta.url, 'events_table.sql'));
-    return engine;
+    try {
+      const engine = new DuckDBEngine(instance, await instance.connect());
+      // Results must not depend on the machine's time zone.
+      await engine.run("set TimeZone = 'UTC'");
+      await engine.run(sqlFile(import.meta.url, 'macros.sql'));
+      await engine.#prepareEventTables();
+      return engine;
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
   }
 
   /**
-   * Event tables of an earlier layout (before events were kept per file with their course's origin) are dropped: they are re-read from the
-   * logs, which remain the source of truth.
+   * Events parsed by another version of the parser (or of DuckDB, whose hash() finds duplicates) are dropped, to be
+   * read again from the logs, which remain the source of truth.
    */
-  async #dropEventsOfOlderLayout(): Promise<void> {
-    const [layout] = await this.query<{ tables: bigint; marked: bigint }>(`
-      select count(distinct table_name) filter (where table_name = 'event_rows') as tables,
-        count(*) filter (where table_name = 'event_rows' and column_name = 'course_from_context') as marked
-      from information_schema.columns where table_schema = 'main'`);
-    if (layout && Number(layout.tables) > 0 && Number(layout.marked) === 0) {
-      await this.run('drop view if exists events; drop table if exists event_rows; drop table if exists event_days');
+  async #prepareEventTables(): Promise<void> {
+    const [duckdb] = await this.query<{ version: string }>('select version() as version');
+    const version = createHash('sha1')
+      .update(duckdb!.version)
+      .update(EVENT_SQL.map((name) => sqlFile(import.meta.url, name)).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
+    let held: string | undefined;
+    try {
+      [held] = (await this.query<{ value: string }>(`select value from event_settings where name = 'parser_version'`)).map((row) => row.value);
+    } catch {
+      // no event tables yet, or tables of a layout that had no settings
     }
+    if (held !== version) {
+      await this.run('drop view if exists events');
+      for (const table of ['event_rows', 'event_files', 'event_days', 'event_settings']) await this.run(`drop table if exists ${table}`);
+    }
+    await this.run(sqlFile(import.meta.url, 'events_table.sql'));
+    await this.run(`insert or replace into event_settings values ('parser_version', $version)`, { version });
+    this.eventsVersion = version;
   }
 
   async run(sql: string, params?: Record<string, SqlValue>): Promise<void> {
@@ -102,6 +123,11 @@ export class DuckDBEngine implements Engine {
     } catch (error) {
       throw new EngineError('ENGINE_IMPORT', `DuckDB: importing rows into ${name} failed: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  async scopeEvents(files: DateInterval | undefined): Promise<void> {
+    await this.run(`set variable events_files_from = ${files ? `date ${quotedString(files.start)}` : `date '0001-01-01'`}`);
+    await this.run(`set variable events_files_until = ${files ? `date ${quotedString(files.end)} - 1` : `date '9999-12-31'`}`);
   }
 
   eventDays(interval: DateInterval): Promise<DayFingerprint[]> {

@@ -17,7 +17,7 @@ export class DuckDBEventsTable {
 
   async ingest(files: readonly SpooledFile[], options: IngestOptions): Promise<ParseResult> {
     const engine = this.#engine;
-    await this.#prepare(files, options.interval, options.keep !== undefined);
+    await this.#prepare(files, options.interval, options.keep);
     await engine.run('begin transaction');
     try {
       const result = options.keep ? await this.#keep(files, options.keep) : await this.#count(files);
@@ -100,17 +100,20 @@ export class DuckDBEventsTable {
     return rows.map((row) => ({ uri: row.uri, contentId: row.content_id, nameDay: row.name_day }));
   }
 
-  async #prepare(files: readonly SpooledFile[], interval: DateInterval | undefined, keepEvents: boolean): Promise<void> {
+  async #prepare(files: readonly SpooledFile[], interval: DateInterval | undefined, keep: KeepEvents | undefined): Promise<void> {
     const engine = this.#engine;
-    await engine.run('create or replace temp table spool_files (path varchar, file_index integer, file_id integer)');
+    await engine.run('create or replace temp table spool_files (path varchar, file_index integer, file_id integer, name_day date)');
     if (files.length > 0) {
-      const values = files.map((file) => `(${quotedString(file.path)}, ${file.index}, null)`).join(', ');
-      await engine.run(`insert into spool_files values ${values}`);
+      const values = files.map((file) => {
+        const nameDay = keep?.files[file.index]?.nameDay;
+        return `(${quotedString(file.path)}, ${file.index}, null, ${nameDay ? `${quotedString(nameDay)}::date` : 'null'})`;
+      });
+      await engine.run(`insert into spool_files values ${values.join(', ')}`);
     }
     await engine.run(`set variable spool_paths = (select coalesce(list(path order by file_index), []) from spool_files)`);
     await engine.run(`set variable interval_start = ${quotedString(interval?.start ?? '0001-01-01')}`);
     await engine.run(`set variable interval_end = ${quotedString(interval?.end ?? '9999-12-31')}`);
-    await engine.run(`set variable keep_events = ${keepEvents}`);
+    await engine.run(`set variable keep_events = ${keep !== undefined}`);
   }
 
   async #nextLoadId(): Promise<number> {

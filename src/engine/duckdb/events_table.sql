@@ -1,3 +1,6 @@
+set variable events_files_from = date '0001-01-01';
+set variable events_files_until = date '9999-12-31';
+
 -- event_rows: the parsed tracking events of every file read, day-partitioned by `date`, and the view `events` every
 -- report reads. A file's events are all kept, whatever their day, so a file is read once; a changed or vanished
 -- file's rows are deleted. Repeats of an event already held (the same line in another file) stay, marked
@@ -9,6 +12,8 @@ create table if not exists event_rows (
   drop_reason varchar,
   line varchar,
   in_interval boolean,
+  -- The day in the name of the file it came from (NULL for a file named without one).
+  file_day date,
   invalid_course_id boolean,
   event_hash ubigint not null,
   time timestamp,
@@ -35,7 +40,10 @@ create or replace view events as
 select time, date, username, user_id, course_id, course_from_context, org_id, event_type, event_source, name, ip, agent, host, page,
   session, context, event, event_hash
 from event_rows
-where drop_reason is null;
+where drop_reason is null
+  -- A report sees the events of the files named inside its interval widened by the expansion window, as the legacy
+  -- tasks did (scopeEvents sets the window; by default every file counts).
+  and (file_day is null or file_day between getvariable('events_files_from') and getvariable('events_files_until'));
 
 -- The files whose events event_rows holds, as they were when read.
 create table if not exists event_files (
@@ -52,4 +60,10 @@ create table if not exists event_days (
   fingerprint varchar not null,
   events bigint not null,
   loaded_at timestamp not null
+);
+
+-- What the held events were made with (the parser's version), as name and value.
+create table if not exists event_settings (
+  name varchar primary key,
+  value varchar not null
 );

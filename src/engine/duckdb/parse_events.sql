@@ -3,7 +3,7 @@
 -- Dropped lines keep their raw text for samples. The bulky columns are kept only when the events are kept at all
 -- (an audit just counts).
 with raw_lines as (
-  select spooled.file_index as file_index, spooled.file_id as file_id, lines.line as line
+  select spooled.file_index as file_index, spooled.file_id as file_id, spooled.name_day as file_day, lines.line as line
   from read_csv(
       getvariable('spool_paths'), columns = {'line': 'VARCHAR'}, delim = E'\x01', quote = '', escape = '',
       header = false, auto_detect = false, new_line = '\n', strict_mode = false, null_padding = true,
@@ -17,7 +17,7 @@ with raw_lines as (
 ),
 json_lines as (
   -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
-  select file_index, file_id, line,
+  select file_index, file_id, file_day, line,
     case when starts_with(line, '{') then line else substr(line, nullif(strpos(line, '{'), 0)) end as json_text
   from raw_lines
 ),
@@ -25,6 +25,7 @@ fields as (
   select
     file_index,
     file_id,
+    file_day,
     line,
     json_text,
     hash(coalesce(json_text, line)) as event_hash,
@@ -47,6 +48,7 @@ typed as (
   select
     file_index,
     file_id,
+    file_day,
     line,
     is_json,
     event_hash,
@@ -117,6 +119,7 @@ select
   case when invalid_reason is not null then line end as line,
   coalesce(time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date, false)
     as in_interval,
+  file_day,
   claimed_course_id is not null and course_id is null as invalid_course_id,
   event_hash,
   time,

@@ -11,7 +11,11 @@ export const activityTask: ReportTask = {
   inputs: { events: (params) => completeWeeksBefore(params.endDate, params.weeks) },
   moduleUrl: import.meta.url,
   sqlFiles: ['user_activity.sql', 'course_activity.sql'],
-  significantParams: (params) => ({ end_date: params.endDate, weeks: params.weeks }),
+  // The weeks, not --end-date: a daily run recomputes only when a new week is complete or its events changed.
+  significantParams: (params) => {
+    const weeks = completeWeeksBefore(params.endDate, params.weeks);
+    return { interval_start: weeks.start, interval_end: weeks.end };
+  },
   outputs: () => ['course_activity'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
     const weeks = completeWeeksBefore(context.params.endDate, context.params.weeks);

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { Engine } from '../../engine/engine.js';
-import { loadEvents, type LoadReport } from '../../events/event-loader.js';
-import { planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
-import { containsDay, type DateInterval } from '../../events/interval.js';
+import { loadEvents, totalsOf, type LoadReport } from '../../events/event-loader.js';
+import { inWindowOf, planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
+import { containsDay, expandInterval, type DateInterval } from '../../events/interval.js';
 import type { LogSource } from '../../events/log-source.js';
 import { silentProgress, type Progress } from '../../events/progress.js';
 import type { CountryLookup } from '../location/country-lookup.js';
@@ -66,20 +66,25 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const blocked = new Map<string, Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>>();
 
   const eventTasks = tasks.filter((task) => task.inputs.events);
-  const hull = hullOf(eventTasks.map((task) => task.inputs.events!(params)));
+  const intervals = disjointIntervals(eventTasks.map((task) => task.inputs.events!(params)));
   let events: RunReport['events'];
   let eventsError: string | undefined;
-  if (hull && !options.source) {
+  if (intervals.length > 0 && !options.source) {
     eventsError = 'no tracking-log source: give --source, LANTERN_SOURCE or [event-logs] source';
     for (const task of eventTasks) blocked.set(task.name, { status: 'missing-input', reason: eventsError });
-  } else if (hull && options.source) {
+  } else if (intervals.length > 0 && options.source) {
     try {
-      const syncOptions = { ...options.events, interval: hull, overwrite: options.overwrite, progress };
-      const plan = await planEventSync(options.source, engine, syncOptions);
-      events = { plan, ...(options.planOnly ? {} : { load: await loadEvents(options.source, engine, syncOptions, plan) }) };
-      await createCalendar(engine, hull);
+      // Each stretch of days the tasks read is synced on its own: a gap between them is not read.
+      const parts: NonNullable<RunReport['events']>[] = [];
+      for (const interval of intervals) {
+        const syncOptions = { ...options.events, interval, overwrite: options.overwrite, progress };
+        const plan = await planEventSync(options.source, engine, syncOptions);
+        parts.push({ plan, ...(options.planOnly ? {} : { load: await loadEvents(options.source, engine, syncOptions, plan) }) });
+      }
+      events = combineSyncs(parts);
+      await createCalendar(engine, events.plan.interval);
     } catch (error) {
-      eventsError = `reading events for ${hull.start}-${hull.end} failed: ${(error as Error).message}`;
+      eventsError = `reading events failed: ${(error as Error).message}`;
       for (const task of eventTasks) blocked.set(task.name, { status: 'blocked-by-upstream', reason: eventsError });
     }
   }
@@ -124,6 +129,8 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     try {
       const hasLms = task.inputs.lms !== undefined && lms !== undefined && !(lms instanceof Error);
       const countries = task.inputs.geoip ? await options.countries?.() : undefined;
+      const incomplete = incompleteDays(task, params, events);
+      if (incomplete.length > 0) notes.push(`${incomplete.length} of its days lack the events of files that could not be read; each run tries again`);
       const seen = await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries);
       const fingerprint = taskFingerprint(task, params, seen);
       const previous = await options.publisher.readMarker(task.name);
@@ -136,16 +143,31 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
         finish({ status: 'pending', reason });
         continue;
       }
+      // As the legacy tasks, a report sees the events of the files named in its interval widened by the window.
+      const interval = task.inputs.events?.(params);
+      await engine.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
       const outputs = await task.compute({ engine, params, hasLms, countries, note: (message) => notes.push(message) });
       await options.publisher.publish(outputs, { taskId: task.name, fingerprint });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
       finish({ status: 'failed', reason: (error as Error).message });
     } finally {
+      await engine.scopeEvents(undefined);
       options.onTask?.(task.name, 'end');
     }
   }
   return { events, eventsError, lmsTables, outcomes };
+}
+
+/** The task's days whose files could not all be read (see LoadReport.unreadable). */
+function incompleteDays(task: ReportTask, params: RunParams, events: RunReport['events']): string[] {
+  const interval = task.inputs.events?.(params);
+  const unreadable = events?.load?.unreadable ?? [];
+  if (!interval || unreadable.length === 0) return [];
+  const expandDays = events?.plan.expandDays ?? 0;
+  return (events?.load?.days ?? [])
+    .filter((day) => containsDay(interval, day.date) && unreadable.some((entry) => inWindowOf(day.date, entry.file.day, expandDays)))
+    .map((day) => day.date);
 }
 
 function lmsProblem(task: ReportTask, lms: RunOptions['lms'], failures: Map<string, string>) {
@@ -195,10 +217,48 @@ function uniqueLmsTables(tasks: readonly ReportTask[]): LmsTableImport[] {
   return [...tables];
 }
 
-function hullOf(intervals: readonly DateInterval[]): DateInterval | undefined {
-  if (intervals.length === 0) return undefined;
-  return {
-    start: intervals.map((interval) => interval.start).sort()[0]!,
-    end: intervals.map((interval) => interval.end).sort().at(-1)!,
+/** The days the intervals cover, as few disjoint intervals as possible (overlapping or touching ones merge). */
+export function disjointIntervals(intervals: readonly DateInterval[]): DateInterval[] {
+  const merged: DateInterval[] = [];
+  for (const interval of [...intervals].sort((a, b) => a.start.localeCompare(b.start))) {
+    const last = merged.at(-1);
+    if (last && interval.start <= last.end) merged[merged.length - 1] = { start: last.start, end: interval.end > last.end ? interval.end : last.end };
+    else merged.push(interval);
+  }
+  return merged;
+}
+
+/** Several syncs reported as one: their days, files and loads together. */
+function combineSyncs(parts: readonly NonNullable<RunReport['events']>[]): NonNullable<RunReport['events']> {
+  if (parts.length === 1) return parts[0]!;
+  const plans = parts.map((part) => part.plan);
+  const interval = { start: plans[0]!.interval.start, end: plans.at(-1)!.interval.end };
+  const plan: SyncPlan = {
+    ...plans[0]!,
+    interval,
+    days: plans.flatMap((part) => part.days),
+    files: sum(plans.map((part) => part.files)),
+    toRead: plans.flatMap((part) => part.toRead),
+    toDrop: plans.flatMap((part) => part.toDrop),
+    held: sum(plans.map((part) => part.held)),
+    listed: plans.flatMap((part) => part.listed),
   };
+  const loads = parts.flatMap((part) => (part.load ? [part.load] : []));
+  if (loads.length === 0) return { plan };
+  const files = loads.flatMap((load) => load.files);
+  const load: LoadReport = {
+    ...loads[0]!,
+    interval,
+    files,
+    unreadable: loads.flatMap((part) => part.unreadable),
+    heldFiles: sum(loads.map((part) => part.heldFiles)),
+    droppedFiles: loads.flatMap((part) => part.droppedFiles),
+    days: loads.flatMap((part) => part.days),
+    totals: totalsOf(files),
+  };
+  return { plan, load };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
