@@ -7,7 +7,8 @@ export function sqlFile(moduleUrl: string, name: string): string {
   const url = new URL(name, moduleUrl).href;
   let text = cache.get(url);
   if (text === undefined) {
-    text = readFileSync(new URL(url), 'utf8');
+    // Named in a first comment line, so that an engine error can say which file failed.
+    text = `-- file: ${name}\n${readFileSync(new URL(url), 'utf8')}`;
     cache.set(url, text);
   }
   return text;

@@ -2,13 +2,19 @@ import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import { DEFAULT_EXPAND_DAYS, dayFingerprint, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
 import type { DateInterval } from './interval.js';
-import type { LogSource } from './log-source.js';
+import type { LogFile, LogSource } from './log-source.js';
 import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
 import type { DatedLogFile } from './selection.js';
 import type { UnreadableLog } from './spool.js';
 
 export { DEFAULT_EXPAND_DAYS };
-export type LoadEventsOptions = SyncEventsOptions;
+export interface LoadEventsOptions extends SyncEventsOptions {
+  /** Stored bytes read per batch (default DEFAULT_BATCH_BYTES). */
+  readonly batchBytes?: number;
+}
+
+/** About a gigabyte of decompressed tracking logs per batch. */
+export const DEFAULT_BATCH_BYTES = 128 * 1024 * 1024;
 
 export interface LoadReport {
   readonly interval: DateInterval;
@@ -40,24 +46,38 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
   const sync = plan ?? (await planEventSync(source, engine, options));
   const stale = sync.days.some((day) => day.reason) || sync.toRead.length > 0 || sync.toDrop.length > 0;
   let fingerprints = new Map(sync.days.map((day) => [day.date, day.fingerprint]));
-  const result = stale
-    ? await readEvents(source, engine, sync.toRead, {
-        interval: options.interval,
-        scratchDir: path.join(options.dataDir, 'tmp'),
-        progress: options.progress,
-        keep: {
-          drop: sync.toDrop,
-          days: (read, unreadable, eventsByDay) => {
-            fingerprints = finalFingerprints(sync, read, expandDays);
-            // A day whose window holds a file that could not be read stays incomplete: the next run tries again.
-            return sync.days
-              .filter((day) => !unreadable.some((file) => inWindowOf(day.date, file.day, expandDays)))
-              .map((day) => ({ date: day.date, fingerprint: fingerprints.get(day.date)!, events: eventsByDay[day.date] ?? 0 }));
-          },
+  const read: FileOutcome<DatedLogFile>[] = [];
+  const unreadable: UnreadableLog<DatedLogFile>[] = [];
+  let eventsByDay: Record<string, number> | undefined;
+  // In batches, each its own transaction, so the scratch space holds one batch decompressed, not the whole history;
+  // the days are recorded complete with the last batch (an interrupted run leaves them to the next, which reads only
+  // the files still missing).
+  const batches = stale ? batchesOf(sync.toRead, options.batchBytes ?? DEFAULT_BATCH_BYTES) : [];
+  for (const [number, batch] of batches.entries()) {
+    const last = number === batches.length - 1;
+    const result = await readEvents(source, engine, batch, {
+      interval: options.interval,
+      scratchDir: path.join(options.dataDir, 'tmp'),
+      progress: options.progress,
+      keep: {
+        drop: number === 0 ? sync.toDrop : [],
+        days: (justRead, justUnreadable, heldByDay) => {
+          if (!last) return [];
+          fingerprints = finalFingerprints(sync, [...read, ...justRead], expandDays);
+          const missing = [...unreadable.map((entry) => entry.file), ...justUnreadable];
+          // A day whose window holds a file that could not be read stays incomplete: the next run tries again.
+          return sync.days
+            .filter((day) => !missing.some((file) => inWindowOf(day.date, file.day, expandDays)))
+            .map((day) => ({ date: day.date, fingerprint: fingerprints.get(day.date)!, events: heldByDay[day.date] ?? 0 }));
         },
-      })
-    : undefined;
-  if (result) await sync.hashes.remember(result.files);
+      },
+    });
+    await sync.hashes.remember(result.files);
+    read.push(...result.files);
+    unreadable.push(...result.unreadable);
+    eventsByDay = result.eventsByDay;
+  }
+  const result = eventsByDay ? { files: read, unreadable, eventsByDay } : undefined;
   const held = result ? undefined : await engine.eventDays(options.interval);
   const eventsOf = (date: string) => result?.eventsByDay[date] ?? held?.find((day) => day.date === date)?.events ?? 0;
   const files = result?.files ?? [];
@@ -71,6 +91,21 @@ export async function loadEvents(source: LogSource, engine: Engine, options: Loa
     days: sync.days.map((day) => ({ ...day, fingerprint: fingerprints.get(day.date)!, events: eventsOf(day.date) })),
     totals: totalsOf(files),
   };
+}
+
+/** Consecutive files (in name order) up to `bytes` stored bytes each; always at least one batch, maybe empty. */
+function batchesOf<F extends LogFile>(files: readonly F[], bytes: number): F[][] {
+  const batches: F[][] = [[]];
+  let size = 0;
+  for (const file of files) {
+    if (size > 0 && size + file.size > bytes) {
+      batches.push([]);
+      size = 0;
+    }
+    batches.at(-1)!.push(file);
+    size += file.size;
+  }
+  return batches;
 }
 
 /** The days' fingerprints once the files were read: the hashes of the files read, and the known ones of the rest. */

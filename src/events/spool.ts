@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -40,8 +40,15 @@ export class Spool {
     this.dir = dir;
   }
 
+  /**
+   * A fresh spool under `parent`. Spools left by a run that was killed are removed first: the engine's lock means
+   * no other run is using this data directory.
+   */
   static async create(parent: string): Promise<Spool> {
     await mkdir(parent, { recursive: true });
+    for (const entry of await readdir(parent)) {
+      if (entry.startsWith('spool-')) await rm(path.join(parent, entry), { recursive: true, force: true });
+    }
     return new Spool(await mkdtemp(path.join(parent, 'spool-')));
   }
 

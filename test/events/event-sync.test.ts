@@ -91,4 +91,27 @@ describe('syncing the events table with its source', () => {
     expect(again.files).toHaveLength(1);
     expect(again.days[0]).toMatchObject({ date: '2014-05-02', events: 1, reason: 'new' });
   });
+
+  it('gives the same events and days when read in batches of one file each, a duplicate line across batches counted once', async () => {
+    const shared = at('2014-05-03T09:00:00Z', 'shared');
+    const files = {
+      'a/tracking.log-20140502.gz': [at('2014-05-02T10:00:00Z', 'a1'), shared].join('\n'),
+      'a/tracking.log-20140503.gz': [at('2014-05-03T10:00:00Z', 'a2'), at('2014-05-04T00:30:00Z', 'late')].join('\n'),
+      'b/tracking.log-20140503.gz': [shared, at('2014-05-03T11:00:00Z', 'b1')].join('\n'),
+    };
+    const whole = await setUp(files);
+    const batched = await setUp(files);
+    const interval = parseInterval('2014-05-02-2014-05-05');
+    const one = await loadEvents(await openLogSource(path.join(whole.dir, 'logs')), whole.engine, { interval, dataDir: whole.dir });
+    const many = await loadEvents(await openLogSource(path.join(batched.dir, 'logs')), batched.engine, { interval, dataDir: batched.dir, batchBytes: 1 });
+    expect(many.files).toHaveLength(3);
+    expect(await batched.sessions()).toEqual(await whole.sessions());
+    expect(await batched.sessions()).toEqual(['a1', 'a2', 'b1', 'late', 'shared']);
+    expect(many.days.map(({ date, events, fingerprint }) => [date, events, fingerprint])).toEqual(one.days.map(({ date, events, fingerprint }) => [date, events, fingerprint]));
+    expect((await batched.engine.eventDays(interval)).map((day) => [day.date, day.events])).toEqual([
+      ['2014-05-02', 1],
+      ['2014-05-03', 3],
+      ['2014-05-04', 1],
+    ]);
+  });
 });

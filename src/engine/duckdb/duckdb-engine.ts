@@ -157,6 +157,7 @@ function boundIn(sql: string, params?: Record<string, SqlValue>): Record<string,
 
 function toEngineError(error: unknown, sql: string): EngineError {
   const message = (error as Error).message ?? String(error);
+  const file = /-- file: (\S+)/.exec(sql)?.[1];
   const statement = sql.trim().split('\n').find((line) => !line.startsWith('--')) ?? '';
-  return new EngineError('ENGINE_QUERY', `DuckDB: ${message} (in: ${statement.slice(0, 80)})`, { cause: error });
+  return new EngineError('ENGINE_QUERY', `DuckDB: ${message} (in ${file ?? statement.slice(0, 80)})`, { cause: error });
 }
