@@ -31,7 +31,8 @@ export interface PipelineOptions {
  * tasks and closes everything, whatever happens.
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
-  const store = await openStore(options.storeUrl, { migrate: true });
+  // Planning only reads: the store is not created or migrated (a store without tables has no markers).
+  const store = await openStore(options.storeUrl, { migrate: !options.planOnly });
   try {
     const engine = await createEngine(options.engine);
     try {
@@ -41,7 +42,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
           tasks: options.tasks,
           params: options.params,
           engine,
-          publisher: storePublisher(store),
+          publisher: storePublisher(store, { markersMayBeMissing: options.planOnly }),
           source: options.source,
           events: { dataDir: options.engine.dataDir, pattern: options.pattern, expandDays: options.expandDays },
           lms: lms?.source,

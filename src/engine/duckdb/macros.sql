@@ -29,3 +29,8 @@ create or replace macro strip(text) as
 
 -- An ISO 8601 time with any offset (or none: UTC) as a UTC timestamp; NULL when it is not a time.
 create or replace macro utc_timestamp(text) as make_timestamp(epoch_us(try_cast(text as timestamptz)));
+
+-- A text field of a JSON document (NULL when absent or not an object), and text as a whole number (NULL when it is
+-- not one): the spellings reports use, so that each engine defines them once.
+create or replace macro json_text(document, path) as document ->> path;
+create or replace macro whole_number(text) as try_cast(text as bigint);

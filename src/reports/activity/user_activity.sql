@@ -17,7 +17,7 @@ with activity_events as (
     and events.date >= $interval_start::date
     and events.date < $interval_end::date
     and coalesce(events.event_source, '') <> 'task'
-    and not starts_with(events.event_type, 'edx.course.enrollment.')
+    and events.event_type not like 'edx.course.enrollment.%'
 ),
 labelled as (
   select course_id, user_id, date, 'ACTIVE' as label from activity_events

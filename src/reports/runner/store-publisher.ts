@@ -4,9 +4,17 @@ import type { ReportsStore } from '../../store/reports-store.js';
 import type { ReportsPublisher } from './run-tasks.js';
 
 /** Publishes to the reports store: all of a task's tables and its marker in one swap. */
-export function storePublisher(store: ReportsStore): ReportsPublisher {
+export function storePublisher(store: ReportsStore, options: { markersMayBeMissing?: boolean } = {}): ReportsPublisher {
   return {
-    readMarker: async (taskId) => (await readMarker(store, taskId))?.fingerprint,
+    readMarker: async (taskId) => {
+      try {
+        return (await readMarker(store, taskId))?.fingerprint;
+      } catch (error) {
+        // An unmigrated store (a dependency tree before the first run) has no marker table: nothing was published.
+        if (options.markersMayBeMissing) return undefined;
+        throw error;
+      }
+    },
     publish: async (outputs, marker) => {
       await publishTables(store, outputs as readonly TableOutput[], marker);
     },
