@@ -89,6 +89,83 @@ export interface course_enrollment_location_current extends LegacyLoaderColumns 
   cumulative_count: number;
 }
 
+export interface video extends LegacyLoaderColumns {
+  pipeline_video_id: string;
+  course_id: string;
+  encoded_module_id: string;
+  duration: number | null;
+  segment_length: number | null;
+  users_at_start: number | null;
+  users_at_end: number | null;
+  total_viewed_seconds: number | null;
+}
+
+export interface video_timeline extends LegacyLoaderColumns {
+  pipeline_video_id: string;
+  segment: number | null;
+  num_users: number | null;
+  num_views: number | null;
+}
+
+export interface answer_distribution extends LegacyLoaderColumns {
+  course_id: string;
+  module_id: string;
+  part_id: string;
+  correct: number;
+  first_response_count: number;
+  last_response_count: number;
+  value_id: string | null;
+  answer_value_text: string | null;
+  answer_value_numeric: number | null;
+  variant: number | null;
+  problem_display_name: string | null;
+  question_text: string | null;
+}
+
+export interface module_engagement extends LegacyLoaderColumns {
+  course_id: string;
+  username: string;
+  date: DateString;
+  entity_type: string;
+  entity_id: string;
+  event: string;
+  count: number;
+}
+
+export interface module_engagement_metric_ranges extends LegacyLoaderColumns {
+  course_id: string;
+  start_date: DateString | null;
+  end_date: DateString | null;
+  metric: string;
+  range_type: string;
+  low_value: number | null;
+  high_value: number | null;
+}
+
+export interface tags_distribution extends LegacyLoaderColumns {
+  course_id: string;
+  org_id: string;
+  module_id: string;
+  tag_name: string;
+  tag_value: string;
+  total_submissions: number;
+  correct_submissions: number;
+}
+
+export interface grade_distribution extends LegacyLoaderColumns {
+  module_id: string;
+  course_id: string;
+  grade: number | null;
+  max_grade: number | null;
+  count: number | null;
+}
+
+export interface sequential_open_distribution extends LegacyLoaderColumns {
+  module_id: string;
+  course_id: string;
+  count: number | null;
+}
+
 /** Lantern's own table: which task last published, from what inputs (see publish.ts). */
 export interface lantern_task_markers {
   task_id: string;
@@ -108,6 +185,14 @@ export interface ResultStore {
   course_program_metadata: course_program_metadata;
   course_activity: course_activity;
   course_enrollment_location_current: course_enrollment_location_current;
+  video: video;
+  video_timeline: video_timeline;
+  answer_distribution: answer_distribution;
+  module_engagement: module_engagement;
+  module_engagement_metric_ranges: module_engagement_metric_ranges;
+  tags_distribution: tags_distribution;
+  grade_distribution: grade_distribution;
+  sequential_open_distribution: sequential_open_distribution;
   lantern_task_markers: lantern_task_markers;
 }
 

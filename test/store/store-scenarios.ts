@@ -142,7 +142,10 @@ export function storeScenarios(target: StoreTarget): void {
         async (store) => {
           const report = await migrateToLatest(store);
           expect(report.error).toBeUndefined();
-          expect(report.migrations).toEqual([{ name: '0001-result-store', status: 'Success' }]);
+          expect(report.migrations).toEqual([
+            { name: '0001-result-store', status: 'Success' },
+            { name: '0002-learning-reports', status: 'Success' },
+          ]);
           const tables = await store.db.introspection.getTables();
           for (const spec of RESULT_TABLES) {
             const table = tables.find((candidate) => candidate.name === spec.name);
@@ -158,7 +161,12 @@ export function storeScenarios(target: StoreTarget): void {
           expect((await countTables(store)).filter((table) => table.rows !== 0)).toEqual([]);
 
           const again = await migrateToLatest(store);
-          expect(again).toEqual({ migrations: [{ name: '0001-result-store', status: 'AlreadyApplied' }] });
+          expect(again).toEqual({
+            migrations: [
+              { name: '0001-result-store', status: 'AlreadyApplied' },
+              { name: '0002-learning-reports', status: 'AlreadyApplied' },
+            ],
+          });
         },
         false,
       );

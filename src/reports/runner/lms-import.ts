@@ -28,6 +28,10 @@ export const LMS_TABLES = {
       text('start'), text('end'), integer('self_paced'),
     ],
   },
+  courseware_studentmodule: {
+    table: 'courseware_studentmodule',
+    columns: [text('module_type'), text('module_id'), text('course_id'), { name: 'grade', type: 'double' }, { name: 'max_grade', type: 'double' }],
+  },
 } satisfies Record<string, LmsTableImport>;
 
 /** Reads pages of an LMS table (the LMS reader supplies it). */

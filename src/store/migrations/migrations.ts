@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDdl } from '../dialects/store-dialect.js';
 import * as resultStore from './0001-result-store.js';
+import * as learningReports from './0002-learning-reports.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's Migration contract. */
 
@@ -13,6 +14,7 @@ export interface StoreMigration {
 /** Every migration, by name, in order. Imported rather than read from a folder, so dist/ works the same. */
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-result-store': resultStore,
+  '0002-learning-reports': learningReports,
 };
 
 /** Kysely's provider over MIGRATIONS, with the dialect's DDL spelling bound in. */
