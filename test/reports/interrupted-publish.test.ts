@@ -39,39 +39,51 @@ function stagingTables(reports: Database.Database): string[] {
 /** Starts a run in a child process and stops it (SIGSTOP) as soon as it has staging tables; null if it finished first. */
 async function stopDuringPublish(dir: string, reports: Database.Database): Promise<ChildProcess | null> {
   const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...runArgs(dir)], { stdio: 'ignore' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
   let done = false;
-  void exited.then(() => (done = true));
+  child.once('exit', () => (done = true));
   while (!done) {
-    if (stagingTables(reports).length > 0) {
-      child.kill('SIGSTOP');
-      return child;
+    // Polls without yielding for a while (the child runs on its own), then lets the exit event through.
+    const until = performance.now() + 25;
+    while (performance.now() < until) {
+      if (stagingTables(reports).length > 0) {
+        child.kill('SIGSTOP');
+        return child;
+      }
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
   return null;
 }
 
-it('keeps the previous reports when a run is killed during publish, and the next run completes them', { timeout: 120_000 }, async () => {
+const HELD_BACK_DAYS = 4;
+
+it('keeps the previous reports when a run is killed during publish, and the next run completes them', { timeout: 180_000 }, async () => {
   const dir = await tempDir();
   await generateSite({ out: dir, courses: 12, learners: 900, days: DAYS, start: START, seed: 3 });
   const logs = path.join(dir, 'logs');
-  const lastDay = addDays(END, -1).replaceAll('-', '');
-  const later: string[] = [];
-  for (const group of await readdir(logs)) for (const name of await readdir(path.join(logs, group))) if (name.includes(`-${lastDay}`)) later.push(path.join(group, name));
+  // The last days' files arrive one day per attempt, so every attempt has new reports to publish.
+  const arrivals: string[][] = [];
   await mkdir(path.join(dir, 'later'));
-  for (const file of later) await rename(path.join(logs, file), path.join(dir, 'later', file.replace('/', '__')));
+  for (let back = HELD_BACK_DAYS; back >= 1; back -= 1) {
+    const stamp = addDays(END, -back).replaceAll('-', '');
+    const files: string[] = [];
+    for (const group of await readdir(logs)) for (const name of await readdir(path.join(logs, group))) if (name.includes(`-${stamp}`)) files.push(path.join(group, name));
+    for (const file of files) await rename(path.join(logs, file), path.join(dir, 'later', file.replace('/', '__')));
+    arrivals.push(files);
+  }
 
   expect((await runCli(...runArgs(dir))).code).toBe(0);
   const reports = new Database(path.join(dir, 'reports.sqlite'), { readonly: true });
   try {
-    const previous = snapshot(reports);
-    expect(previous.tables.course_enrollment_daily!.length).toBeGreaterThan(100);
-
-    // New logs arrive, so the next run publishes new reports; it is killed while it writes them.
-    for (const file of later) await rename(path.join(dir, 'later', file.replace('/', '__')), path.join(logs, file));
+    expect(snapshot(reports).tables.course_enrollment_daily!.length).toBeGreaterThan(100);
     let child: ChildProcess | null = null;
-    for (let attempt = 0; attempt < 5 && child === null; attempt += 1) child = await stopDuringPublish(dir, reports);
+    let previous = snapshot(reports);
+    for (const files of arrivals) {
+      previous = snapshot(reports);
+      for (const file of files) await rename(path.join(dir, 'later', file.replace('/', '__')), path.join(logs, file));
+      child = await stopDuringPublish(dir, reports);
+      if (child) break;
+    }
     expect(child, 'the run was never caught while publishing').not.toBeNull();
     expect(stagingTables(reports).length).toBeGreaterThan(0);
     expect(snapshot(reports)).toEqual(previous);
