@@ -34,3 +34,12 @@ create or replace macro utc_timestamp(text) as make_timestamp(epoch_us(try_cast(
 -- not one): the spellings reports use, so that each engine defines them once.
 create or replace macro json_text(document, path) as document ->> path;
 create or replace macro whole_number(text) as try_cast(text as bigint);
+
+-- An event's course as the legacy reports took it: the context's, else the URL's (the event type of a server event,
+-- the page of a browser event). The course parsed at ingest also looks at the payload, which these reports did not.
+create or replace macro event_course(course_id, course_from_context, event_source, event_type, page) as
+  case
+    when course_from_context then course_id
+    when event_source = 'server' then course_key_from_url(event_type)
+    when event_source = 'browser' then course_key_from_url(page)
+  end;

@@ -4,11 +4,8 @@
 with activity_events as (
   select
     events.user_id as user_id,
-    case
-      when events.course_from_context then events.course_id
-      when events.event_source = 'server' then course_key_from_url(events.event_type)
-      when events.event_source = 'browser' then course_key_from_url(events.page)
-    end as course_id,
+    event_course(events.course_id, events.course_from_context, events.event_source, events.event_type, events.page)
+      as course_id,
     events.date as date,
     events.event_type as event_type,
     events.event_source as event_source
