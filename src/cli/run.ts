@@ -6,7 +6,7 @@ import { compileFilePattern } from '../events/file-pattern.js';
 import { addDays, type DateInterval } from '../events/interval.js';
 import { openLogSource } from '../events/open-source.js';
 import { selectFiles } from '../events/selection.js';
-import { resolveTasks } from '../reports/report-tasks.js';
+import { REPORT_TASKS, resolveTasks } from '../reports/report-tasks.js';
 import { isFailure } from '../reports/runner/outcome.js';
 import { runPipeline } from '../reports/run-pipeline.js';
 import type { RunReport } from '../reports/runner/run-tasks.js';
@@ -32,7 +32,7 @@ export function registerRun(program: Command): void {
     program
       .command('run')
       .description('compute reports from tracking logs and the LMS into the reports store (only what changed)')
-      .argument('<tasks...>', 'enrollment, activity, location, or all')
+      .argument('<tasks...>', `${REPORT_TASKS.map((task) => task.name).join(', ')}, or all`)
       .option('--interval <A-B>', 'days of events for enrollment and location (default: the first day in the source up to today)', intervalOption)
       .option('--end-date <date>', 'weekly reports cover the complete ISO weeks before the week holding this day (default: today)', dayOption)
       .option('--weeks <n>', 'how many weeks the weekly reports cover', positiveWeeks, 24)
