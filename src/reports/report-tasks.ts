@@ -6,7 +6,10 @@ import type { ReportTask } from './runner/task.js';
 /** Every report task, in the order `all` runs them. */
 export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask];
 
-/** The tasks named (`all` for every one), in run order; an unknown name is an error listing the known ones. */
+/**
+ * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements
+ * first); an unknown name is an error listing the known ones.
+ */
 export function resolveTasks(names: readonly string[]): ReportTask[] {
   const known = new Map(REPORT_TASKS.map((task) => [task.name, task]));
   for (const name of names) {
@@ -14,5 +17,13 @@ export function resolveTasks(names: readonly string[]): ReportTask[] {
       throw new Error(`unknown task "${name}": the tasks are ${[...known.keys()].join(', ')} and all`);
     }
   }
-  return names.includes('all') ? [...REPORT_TASKS] : REPORT_TASKS.filter((task) => names.includes(task.name));
+  if (names.includes('all')) return [...REPORT_TASKS];
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    for (const required of known.get(name)?.requires ?? []) add(required);
+  };
+  names.forEach(add);
+  return REPORT_TASKS.filter((task) => wanted.has(task.name));
 }

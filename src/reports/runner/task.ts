@@ -54,6 +54,8 @@ export interface ReportTask {
   readonly name: string;
   readonly description: string;
   readonly inputs: TaskInputs;
+  /** Tasks whose results it reads: they run first (and are added when it is asked for alone). */
+  readonly requires?: readonly string[];
   /** The SQL files whose text defines the results (part of the fingerprint). */
   readonly sqlFiles: readonly string[];
   /** The module the SQL files sit beside (`import.meta.url`). */
