@@ -1,10 +1,12 @@
 import { activityTask } from './activity/activity-task.js';
 import { enrollmentTask } from './enrollment/enrollment-task.js';
+import { histogramsTask } from './histograms/histograms-task.js';
 import { locationTask } from './location/location-task.js';
 import type { ReportTask } from './runner/task.js';
+import { tagsTask } from './tags/tags-task.js';
 
 /** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask];
+export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, tagsTask, histogramsTask];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements

@@ -93,6 +93,8 @@ describe('reports of a generated site', () => {
       ['enrollment', 'ran'],
       ['activity', 'ran'],
       ['location', 'ran'],
+      ['tags', 'ran'],
+      ['histograms', 'ran'],
     ]);
     expect(report.events?.load?.totals.events).toBe(site.events);
   });

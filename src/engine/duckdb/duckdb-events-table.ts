@@ -65,12 +65,11 @@ export class DuckDBEventsTable {
     await engine.run(`update event_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates_held.sql')})`);
     const result = { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay('events') };
     await engine.run(`delete from event_rows where load_id = ${loadId} and drop_reason is not null and drop_reason <> 'duplicate'`);
-    for (const day of keep.days(result.eventsByDay)) {
-      await engine.run(`insert or replace into event_days values ($date::date, $fingerprint, $events, now()::timestamp)`, {
-        date: day.date,
-        fingerprint: day.fingerprint,
-        events: day.events,
-      });
+    const days = keep.days(result.eventsByDay);
+    if (days.length > 0) {
+      // One statement for all the days: a ten-year interval is 3,650 of them.
+      const values = days.map((day) => `(${quotedString(day.date)}::date, ${quotedString(day.fingerprint)}, ${Math.trunc(day.events)}, now()::timestamp)`);
+      await engine.run(`insert or replace into event_days values ${values.join(', ')}`);
     }
     return result;
   }

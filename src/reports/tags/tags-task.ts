@@ -1,0 +1,20 @@
+import { sqlFile } from '../../engine/sql-file.js';
+import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
+
+const sql = (name: string) => sqlFile(import.meta.url, name);
+
+/** Tags distribution (legacy TagsDistributionWorkflow): total and correct submissions per tagged problem and tag. */
+export const tagsTask: ReportTask = {
+  name: 'tags',
+  description: 'total and correct problem submissions per problem and tag (the tagging aside of the latest submission)',
+  inputs: { events: (params) => params.interval },
+  moduleUrl: import.meta.url,
+  sqlFiles: ['tags_distribution.sql'],
+  significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
+  outputs: () => ['tags_distribution'],
+  async compute(context: TaskContext): Promise<TaskOutput[]> {
+    const { interval } = context.params;
+    const rows = await context.engine.query(sql('tags_distribution.sql'), { interval_start: interval.start, interval_end: interval.end });
+    return [{ table: 'tags_distribution', rows }];
+  },
+};
