@@ -1,4 +1,5 @@
 import { activityTask } from './activity/activity-task.js';
+import { engagementTask } from './engagement/engagement-task.js';
 import { enrollmentTask } from './enrollment/enrollment-task.js';
 import { histogramsTask } from './histograms/histograms-task.js';
 import { locationTask } from './location/location-task.js';
@@ -6,7 +7,7 @@ import type { ReportTask } from './runner/task.js';
 import { tagsTask } from './tags/tags-task.js';
 
 /** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, tagsTask, histogramsTask];
+export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, engagementTask, tagsTask, histogramsTask];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements
