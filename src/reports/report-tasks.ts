@@ -5,9 +5,10 @@ import { histogramsTask } from './histograms/histograms-task.js';
 import { locationTask } from './location/location-task.js';
 import type { ReportTask } from './runner/task.js';
 import { tagsTask } from './tags/tags-task.js';
+import { videoTask } from './video/video-task.js';
 
 /** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, engagementTask, tagsTask, histogramsTask];
+export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, histogramsTask];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements

@@ -93,6 +93,7 @@ describe('reports of a generated site', () => {
       ['enrollment', 'ran'],
       ['activity', 'ran'],
       ['location', 'ran'],
+      ['video', 'ran'],
       ['engagement', 'ran'],
       ['tags', 'ran'],
       ['histograms', 'ran'],
