@@ -10,6 +10,7 @@ import { openLogSource } from '../events/open-source.js';
 import { REPORT_TASKS } from '../reports/report-tasks.js';
 import { runPipeline } from '../reports/run-pipeline.js';
 import { isFailure } from '../reports/runner/outcome.js';
+import { structureSource } from '../reports/structure/structure-source.js';
 import { EXIT } from './exit-codes.js';
 import { count } from './format.js';
 import { describeAudit } from './logs.js';
@@ -51,6 +52,7 @@ export function registerDemo(program: Command): void {
         lmsUrl: `sqlite:${path.join(siteDir, 'lms.sqlite')}`,
         source: logs,
         engine: { dataDir: flags.dataDir },
+        structure: structureSource({ files: siteDir }),
         progress: terminalProgress(),
       });
       console.log(describeRun(report));

@@ -9,6 +9,7 @@ import { selectFiles } from '../events/selection.js';
 import { REPORT_TASKS, resolveTasks } from '../reports/report-tasks.js';
 import { isFailure } from '../reports/runner/outcome.js';
 import { runPipeline } from '../reports/run-pipeline.js';
+import { structureSource } from '../reports/structure/structure-source.js';
 import type { RunReport } from '../reports/runner/run-tasks.js';
 import type { RunParams } from '../reports/runner/task.js';
 import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
@@ -69,6 +70,7 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
     endDate: flags.endDate ?? today,
     weeks: flags.weeks,
     date: flags.date ?? today,
+    reportsDir: settings.reportsDir,
   };
   const report = await runPipeline({
     tasks,
@@ -80,6 +82,10 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
     pattern,
     expandDays: settings.expandInterval,
     geoipDatabase: settings.geoipDatabase,
+    structure: structureSource({
+      files: settings.courseStructure,
+      ...(settings.lmsApiUrl ? { api: { url: settings.lmsApiUrl, clientId: settings.lmsApiClientId, clientSecret: settings.lmsApiClientSecret } } : {}),
+    }),
     overwrite: flags.overwrite,
     planOnly: flags.dependencyTree,
     progress: terminalProgress(),

@@ -6,7 +6,7 @@ import { SiteSimulator } from './learner-activity.js';
 import { writeLmsDatabase } from './lms-database.js';
 import { RotatingLogWriter } from './log-writer.js';
 import { Random } from './random.js';
-import { buildSite } from './site-model.js';
+import { buildSite, type Course } from './site-model.js';
 
 export interface GenerateOptions {
   readonly out: string;
@@ -50,6 +50,7 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateSu
     const name = course.id.replace(/[^A-Za-z0-9]+/g, '_');
     await writeFile(path.join(settings.out, 'courses', `${name}.json`), JSON.stringify(course.content.structure, null, 1));
   }
+  await writeStructureFiles(settings.out, site.courses);
 
   const groups = Array.from({ length: settings.serverGroups }, (_, index) => `edxapp-${String(index + 1).padStart(2, '0')}`);
   const rotationRandom = new Random(settings.seed + 1);
@@ -126,4 +127,25 @@ function groupOf(session: string, groups: number): number {
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/**
+ * The LMS API answers as the legacy pipeline stored them (one JSON document a line): the course list and each
+ * course's blocks with its course_id, so that `--course-structure DIR` can read a generated site's outline.
+ */
+async function writeStructureFiles(out: string, courses: readonly Course[]): Promise<void> {
+  const list = courses.map((course) =>
+    JSON.stringify({
+      id: course.id,
+      name: course.displayName,
+      org: course.org,
+      number: course.number,
+      start: `${course.start}T00:00:00Z`,
+      end: `${course.end}T00:00:00Z`,
+      pacing: course.selfPaced ? 'self' : 'instructor',
+    }),
+  );
+  const blocks = courses.map((course) => JSON.stringify({ ...course.content.structure, course_id: course.id }));
+  await writeFile(path.join(out, 'course_list.json'), `${list.join('\n')}\n`);
+  await writeFile(path.join(out, 'course_blocks.json'), `${blocks.join('\n')}\n`);
 }

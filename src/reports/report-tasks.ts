@@ -3,12 +3,13 @@ import { engagementTask } from './engagement/engagement-task.js';
 import { enrollmentTask } from './enrollment/enrollment-task.js';
 import { histogramsTask } from './histograms/histograms-task.js';
 import { locationTask } from './location/location-task.js';
+import { problemResponseTask } from './problem-response/problem-response-task.js';
 import type { ReportTask } from './runner/task.js';
 import { tagsTask } from './tags/tags-task.js';
 import { videoTask } from './video/video-task.js';
 
 /** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, histogramsTask];
+export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, histogramsTask, problemResponseTask];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createEngine, type EngineSettings } from '../engine/create-engine.js';
 import type { FilePattern } from '../events/file-pattern.js';
 import type { LogSource } from '../events/log-source.js';
@@ -8,6 +9,7 @@ import { openLmsSource } from './runner/lms-source.js';
 import { runTasks, type RunOptions, type RunReport } from './runner/run-tasks.js';
 import { storePublisher } from './runner/store-publisher.js';
 import type { ReportTask, RunParams } from './runner/task.js';
+import type { StructureDocuments } from './structure/structure-files.js';
 
 export interface PipelineOptions {
   readonly tasks: readonly ReportTask[];
@@ -20,6 +22,8 @@ export interface PipelineOptions {
   readonly expandDays?: number;
   /** A GeoIP country database (.mmdb); absent: the bundled CC0 one. */
   readonly geoipDatabase?: string;
+  /** Where the course structure comes from: files or the LMS API (see structureSource). */
+  readonly structure?: () => Promise<StructureDocuments>;
   readonly overwrite?: boolean;
   readonly planOnly?: boolean;
   readonly progress?: Progress;
@@ -40,13 +44,14 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
       try {
         return await runTasks({
           tasks: options.tasks,
-          params: options.params,
+          params: { reportsDir: path.join(options.engine.dataDir, 'reports'), ...options.params },
           engine,
           publisher: storePublisher(store, { markersMayBeMissing: options.planOnly }),
           source: options.source,
           events: { dataDir: options.engine.dataDir, pattern: options.pattern, expandDays: options.expandDays },
           lms: lms?.source,
           countries: () => openCountryLookup(options.geoipDatabase),
+          structure: options.structure,
           overwrite: options.overwrite,
           planOnly: options.planOnly,
           progress: options.progress,

@@ -59,6 +59,11 @@ describe('loading settings', () => {
       engineMemoryLimit: '512MB',
       dataDir: './lantern-data',
       engineThreads: undefined,
+      reportsDir: './lantern-data/reports',
+      courseStructure: undefined,
+      lmsApiUrl: undefined,
+      lmsApiClientId: undefined,
+      lmsApiClientSecret: undefined,
       s3Endpoint: undefined,
     });
     expect(new Set(Object.values(settings.origins).map((origin) => origin.label))).toEqual(new Set(['default']));

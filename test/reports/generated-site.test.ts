@@ -97,6 +97,7 @@ describe('reports of a generated site', () => {
       ['engagement', 'ran'],
       ['tags', 'ran'],
       ['histograms', 'ran'],
+      ['problem-response', 'ran'],
     ]);
     expect(report.events?.load?.totals.events).toBe(site.events);
   });

@@ -54,8 +54,9 @@ describe('problem response report of a generated site', () => {
     }
     const outputDir = path.join(out, 'reports');
     const report = await runPipeline({
-      tasks: [problemResponseTask({ outputDir, structure: async () => ({ courses: [], blocks }) })],
-      params: { interval: parseInterval(`${interval.start}-${interval.end}`), endDate: interval.end, weeks: 1, date: interval.end },
+      tasks: [problemResponseTask],
+      params: { interval: parseInterval(`${interval.start}-${interval.end}`), endDate: interval.end, weeks: 1, date: interval.end, reportsDir: outputDir },
+      structure: async () => ({ courses: [], blocks }),
       storeUrl: `sqlite:${path.join(out, 'reports.sqlite')}`,
       source: await openLogSource(path.join(out, 'logs')),
       engine: { dataDir: path.join(out, 'data') },

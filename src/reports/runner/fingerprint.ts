@@ -10,6 +10,8 @@ export interface TaskInputsSeen {
   readonly lmsTables?: Record<string, string>;
   /** The GeoIP database it located addresses with. */
   readonly geoip?: string;
+  /** A hash of the course structure it read. */
+  readonly structure?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Engine } from '../../engine/engine.js';
 import { loadEvents, totalsOf, type LoadReport } from '../../events/event-loader.js';
@@ -6,6 +7,8 @@ import { containsDay, expandInterval, type DateInterval } from '../../events/int
 import type { LogSource } from '../../events/log-source.js';
 import { silentProgress, type Progress } from '../../events/progress.js';
 import type { CountryLookup } from '../location/country-lookup.js';
+import { courseStructure, loadStructure } from '../structure/load-structure.js';
+import type { StructureDocuments } from '../structure/structure-files.js';
 import { createCalendar } from './calendar.js';
 import { taskFingerprint, type TaskInputsSeen } from './fingerprint.js';
 import { emptyLmsTable, importLmsTable, type LmsTableImport, type LmsTableReader } from './lms-import.js';
@@ -39,6 +42,8 @@ export interface RunOptions {
   /** Absent: no LMS configured. An Error: configured but unreachable (every task that reads it fails with it). */
   readonly lms?: LmsSource | Error;
   readonly countries?: () => Promise<CountryLookup>;
+  /** Where the course structure comes from (files or the LMS API); absent: tasks that read it go without. */
+  readonly structure?: () => Promise<StructureDocuments>;
   readonly overwrite?: boolean;
   /** Only decide what would run (the dependency tree): nothing is loaded or published. */
   readonly planOnly?: boolean;
@@ -113,6 +118,8 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     }
   }
 
+  const structure = await loadStructureFor(tasks, engine, options.structure);
+
   const outcomes: TaskOutcome[] = [];
   for (const task of tasks) {
     const started = performance.now();
@@ -120,7 +127,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     const finish = (outcome: Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>) => {
       outcomes.push({ task: task.name, seconds: (performance.now() - started) / 1000, notes, ...outcome });
     };
-    const preset = blocked.get(task.name) ?? lmsProblem(task, lms, lmsFailures);
+    const preset = blocked.get(task.name) ?? lmsProblem(task, lms, lmsFailures) ?? (task.inputs.structure && structure.error ? { status: 'failed' as const, reason: structure.error } : undefined);
     if (preset) {
       finish(preset);
       continue;
@@ -131,7 +138,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       const countries = task.inputs.geoip ? await options.countries?.() : undefined;
       const incomplete = incompleteDays(task, params, events);
       if (incomplete.length > 0) notes.push(`${incomplete.length} of its days lack the events of files that could not be read; each run tries again`);
-      const seen = await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries);
+      const seen = { ...(await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries)), ...(task.inputs.structure && structure.hash ? { structure: structure.hash } : {}) };
       const fingerprint = taskFingerprint(task, params, seen);
       const previous = await options.publisher.readMarker(task.name);
       if (previous === fingerprint && !options.overwrite) {
@@ -146,7 +153,9 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       // As the legacy tasks, a report sees the events of the files named in its interval widened by the window.
       const interval = task.inputs.events?.(params);
       await engine.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
-      const outputs = await task.compute({ engine, params, hasLms, countries, note: (message) => notes.push(message) });
+      const hasStructure = structure.hash !== undefined;
+      if (task.inputs.structure && structure.loaded) notes.push(structure.loaded);
+      const outputs = await task.compute({ engine, params, hasLms, countries, hasStructure, note: (message) => notes.push(message) });
       await options.publisher.publish(outputs, { taskId: task.name, fingerprint });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
@@ -157,6 +166,28 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     }
   }
   return { events, eventsError, lmsTables, outcomes };
+}
+
+/**
+ * Reads the course structure once for the tasks that need it and loads it into the engine; a source that fails (the
+ * LMS API down, a 401) fails only those tasks, with the URL and status in the message.
+ */
+async function loadStructureFor(
+  tasks: readonly ReportTask[],
+  engine: Engine,
+  source: RunOptions['structure'],
+): Promise<{ hash?: string; error?: string; loaded?: string }> {
+  if (!source || !tasks.some((task) => task.inputs.structure)) return {};
+  try {
+    const documents = await source();
+    const loaded = await loadStructure(engine, courseStructure(documents));
+    return {
+      hash: createHash('sha256').update(JSON.stringify(documents)).digest('hex'),
+      loaded: `course structure: ${loaded.courses} courses, ${loaded.blocks} blocks`,
+    };
+  } catch (error) {
+    return { error: `reading the course structure failed: ${(error as Error).message}` };
+  }
 }
 
 /** The task's days whose files could not all be read (see LoadReport.unreadable). */

@@ -12,6 +12,8 @@ export interface RunParams {
   readonly weeks: number;
   /** The run day: the date of LMS snapshots (location) and of "now" in catalog availability. */
   readonly date: string;
+  /** Where report files (the problem response CSVs) are written (runPipeline's default: `<data dir>/reports`). */
+  readonly reportsDir?: string;
 }
 
 /** What a task reads besides its parameters; the runner brings each in and fingerprints it. */
@@ -27,6 +29,8 @@ export interface TaskInputs {
     readonly required: boolean;
   };
   readonly geoip?: boolean;
+  /** The course structure (course list and blocks), loaded into the engine as `course_list` and `course_blocks`. */
+  readonly structure?: boolean;
 }
 
 export interface TaskContext {
@@ -35,6 +39,8 @@ export interface TaskContext {
   /** Whether the LMS tables were imported (`lms_<table>` in the engine). */
   readonly hasLms: boolean;
   readonly countries?: CountryLookup;
+  /** Whether the course structure was loaded (tasks that read it run without it, with less detail). */
+  readonly hasStructure: boolean;
   /** Adds a line to the task's part of the run summary. */
   note(message: string): void;
 }
