@@ -64,6 +64,7 @@ export function describeDependencyTree(tasks: readonly ReportTask[], params: Run
       inputs.push(`lms ${tables.join(', ')}${lms.required ? '' : '  (optional)'}`);
     }
     if (task.inputs.geoip) inputs.push('geoip country database');
+    if (task.inputs.structure) inputs.push('course structure (LMS API or files)');
     for (const required of task.requires ?? []) inputs.push(`task ${required}`);
     inputs.forEach((input, index) => lines.push(`${index === inputs.length - 1 ? '└─' : '├─'} ${input}`));
   }
