@@ -1,4 +1,5 @@
 import { activityTask } from './activity/activity-task.js';
+import { answerDistributionTask } from './answer-distribution/answer-distribution-task.js';
 import { engagementTask } from './engagement/engagement-task.js';
 import { enrollmentTask } from './enrollment/enrollment-task.js';
 import { histogramsTask } from './histograms/histograms-task.js';
@@ -9,7 +10,7 @@ import { tagsTask } from './tags/tags-task.js';
 import { videoTask } from './video/video-task.js';
 
 /** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, histogramsTask, problemResponseTask];
+export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, answerDistributionTask, histogramsTask, problemResponseTask];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements

@@ -96,6 +96,7 @@ describe('reports of a generated site', () => {
       ['video', 'ran'],
       ['engagement', 'ran'],
       ['tags', 'ran'],
+      ['answer-distribution', 'ran'],
       ['histograms', 'ran'],
       ['problem-response', 'ran'],
     ]);

@@ -1,0 +1,55 @@
+import { sqlFile } from '../../engine/sql-file.js';
+import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
+import { answerDistributionRows, type AttemptPart } from './answer-distribution-rows.js';
+import { answerParts } from './answer-parts.js';
+
+const sql = (name: string) => sqlFile(import.meta.url, name);
+
+interface CheckRow {
+  readonly course_id: string;
+  readonly problem_id: string;
+  readonly attempt_category: 'first' | 'last';
+  readonly problem_display_name: string | null;
+  readonly payload: string;
+}
+
+/**
+ * Answer distribution (legacy AnswerDistributionToMySQLTaskWorkflow): per problem part, how many learners gave each
+ * answer at their first and at their last check. The legacy read all history; run without --interval it does too,
+ * and the events table reads each log file once, so a new day does not re-read the others.
+ */
+export const answerDistributionTask: ReportTask = {
+  name: 'answer-distribution',
+  description: 'per problem part and answer value: learners whose first and whose last submission gave that answer',
+  inputs: { events: (params) => params.interval },
+  moduleUrl: import.meta.url,
+  sqlFiles: ['answer_problem_checks.sql', 'answer_problem_check_drops.sql', 'first_last_problem_checks.sql'],
+  significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
+  outputs: () => ['answer_distribution'],
+  async compute(context: TaskContext): Promise<TaskOutput[]> {
+    const { engine, params } = context;
+    await engine.materialize('answer_problem_checks', sql('answer_problem_checks.sql'), {
+      interval_start: params.interval.start,
+      interval_end: params.interval.end,
+    });
+    for (const { reason, events } of await engine.query<{ reason: string; events: number }>(sql('answer_problem_check_drops.sql'))) {
+      context.note(`${events} problem_check events skipped: ${reason.replaceAll('_', ' ')}`);
+    }
+    const parts: AttemptPart[] = [];
+    for (const check of await engine.query<CheckRow>(sql('first_last_problem_checks.sql'))) {
+      const payload = JSON.parse(check.payload) as Record<string, unknown>;
+      for (const part of answerParts(payload)) {
+        parts.push({
+          courseId: check.course_id,
+          problemId: check.problem_id,
+          problemDisplayName: check.problem_display_name,
+          attemptCategory: check.attempt_category,
+          part,
+        });
+      }
+    }
+    const rows = answerDistributionRows(parts);
+    if (rows.length === 0) context.note('no answers of the shown response types: answer_distribution is empty');
+    return [{ table: 'answer_distribution', rows }];
+  },
+};

@@ -1,0 +1,8 @@
+-- The problem_check events the answer distribution skips, per reason.
+select
+  checks.skip_reason as reason,
+  cast(count(*) as integer) as events
+from answer_problem_checks as checks
+where checks.skip_reason is not null
+group by checks.skip_reason
+order by checks.skip_reason

@@ -1,0 +1,51 @@
+-- Server problem_check events, as the legacy answer distribution read them (all history: the task's interval), each
+-- with the reason it is skipped (NULL when it counts): a course from the context, a learner, a problem_id, and a
+-- non-empty object of answers whose ids (and those of the submission, when present) are ASCII without tabs or
+-- line breaks.
+with problem_checks as (
+  select
+    events.course_id as course_id,
+    json_text(events.event, '$.problem_id') as problem_id,
+    events.username as username,
+    events.time as time,
+    events.event_hash as event_hash,
+    events.event as event,
+    json_text(events.context, '$.module.display_name') as problem_display_name,
+    json_type(events.event, '$.answers') as answers_type,
+    json_type(events.event, '$.submission') as submission_type
+  from events
+  where events.event_type = 'problem_check'
+    and events.event_source = 'server'
+    and events.course_from_context
+    and events.course_id is not null
+    and events.date >= $interval_start::date
+    and events.date < $interval_end::date
+),
+checked as (
+  select
+    checks.*,
+    case
+      when checks.username is null or checks.username = '' then 'missing_username'
+      when json_type(checks.event) is distinct from 'OBJECT' then 'payload_not_object'
+      when checks.problem_id is null then 'missing_problem_id'
+      when checks.answers_type is null or (checks.answers_type = 'OBJECT' and len(json_keys(checks.event, '$.answers')) = 0)
+        then 'missing_answers'
+      when checks.answers_type <> 'OBJECT' then 'answers_not_object'
+      when checks.submission_type is not null and checks.submission_type <> 'OBJECT' then 'submission_not_object'
+      when len(list_filter(
+          list_concat(json_keys(checks.event, '$.answers'), coalesce(json_keys(checks.event, '$.submission'), [])),
+          answer_id -> regexp_matches(answer_id, '[\t\n]|[^[:ascii:]]'))) > 0
+        then 'malformed_answer_ids'
+    end as skip_reason
+  from problem_checks as checks
+)
+select
+  checked.course_id as course_id,
+  checked.problem_id as problem_id,
+  checked.username as username,
+  checked.time as time,
+  checked.event_hash as event_hash,
+  checked.event as event,
+  checked.problem_display_name as problem_display_name,
+  checked.skip_reason as skip_reason
+from checked
