@@ -19,7 +19,8 @@ const DAYS = 31;
 async function dataSet(events: number): Promise<GenerateSummary> {
   const out = path.join(benchDir, `pipeline-${events}`);
   const manifest = path.join(out, 'site.json');
-  if (existsSync(manifest)) return JSON.parse(await readFile(manifest, 'utf8')) as GenerateSummary;
+  // A site generated before sites carried their course structure files is generated again.
+  if (existsSync(manifest) && existsSync(path.join(out, 'course_blocks.json'))) return JSON.parse(await readFile(manifest, 'utf8')) as GenerateSummary;
   console.log(`generating a data set of about ${events.toLocaleString('en-US')} events in ${out} …`);
   return generateSite({ out, learners: Math.ceil(events / 90), days: DAYS, start: '2026-09-01', seed: 42 });
 }
@@ -74,10 +75,13 @@ const args = [
   '--source', path.join(site.out, 'logs'),
   '--interval', `${site.start}-${addDays(lastDay, 1)}`,
   '--end-date', addDays(lastDay, 1),
+  '--date', addDays(lastDay, 1),
   '--weeks', '4',
   '--lms-db', `sqlite:${path.join(site.out, 'lms.sqlite')}`,
   '--store', `sqlite:${path.join(work, 'reports.sqlite')}`,
   '--data-dir', work,
+  '--course-structure', site.out,
+  '--reports-dir', path.join(work, 'report-files'),
 ];
 try {
   const gzipSeconds = await timeGzip(files.history);
