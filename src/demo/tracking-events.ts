@@ -131,7 +131,10 @@ export function problemCheckServerEvent(actor: EventActor, time: Date, attempt: 
     source: 'server',
     page: `${actor.lmsUrl}/courses/${actor.course.id}/courseware/`,
     path: `/courses/${actor.course.id}/xblock/${attempt.problem.id}/handler/xmodule_handler/problem_check`,
-    context: { module: { display_name: attempt.problem.displayName, usage_key: attempt.problem.id } },
+    context: {
+      module: { display_name: attempt.problem.displayName, usage_key: attempt.problem.id },
+      ...problemTags(attempt.problem.id),
+    },
     payload: {
       problem_id: attempt.problem.id,
       attempts: attempt.attempts,
@@ -153,6 +156,23 @@ export function problemCheckServerEvent(actor: EventActor, time: Date, attempt: 
       state: { seed: 1, student_answers: {}, done: attempt.attempts > 1, correct_map: {}, input_state: {} },
     },
   });
+}
+
+const DIFFICULTIES = ['Easy', 'Medium', 'Hard'];
+const OUTCOMES = ['Reads code', 'Writes code', 'Interprets data', 'Explains results'];
+
+/**
+ * The tagging aside course teams fill in (structured tags on a problem), as the LMS adds it to problem_check events:
+ * derived from the problem id, so a problem always has the same tags; one problem in four has none, and some have
+ * two learning outcomes (a list).
+ */
+function problemTags(problemId: string): Record<string, unknown> {
+  let hash = 0;
+  for (const char of problemId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  if (hash % 4 === 0) return {};
+  const outcome = OUTCOMES[hash % OUTCOMES.length]!;
+  const outcomes = hash % 3 === 0 ? [outcome, OUTCOMES[(hash + 1) % OUTCOMES.length]!] : outcome;
+  return { asides: { tagging_aside: { saved_tags: { difficulty: DIFFICULTIES[hash % DIFFICULTIES.length], learning_outcome: outcomes } } } };
 }
 
 export function problemCheckBrowserEvent(actor: EventActor, time: Date, attempt: ProblemAttempt, pageUrl: string): TrackingLogEvent {
