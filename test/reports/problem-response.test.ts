@@ -121,7 +121,8 @@ describe('problem response bad input', () => {
     expect(report.outcomes[0]).toMatchObject({ status: 'ran' });
     expect(report.outcomes[0]!.notes).toEqual(expect.arrayContaining([
       '1 problem_check events skipped: missing_answers',
-      '3 problem_check events skipped: malformed_answer_ids',
+      '2 problem_check events skipped: malformed_answer_ids',
+      '1 problem_check events skipped: submission_not_object',
       '1 problem_check events skipped: missing_username',
       '1 problem_check events skipped: missing_problem_id',
       '1 problem_check events skipped: payload_not_object',

@@ -1,4 +1,5 @@
 import { sqlFile } from '../../engine/sql-file.js';
+import { SERVER_PROBLEM_CHECKS } from '../problem-checks/server-problem-checks.js';
 import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
 import { answerDistributionRows, type AttemptPart } from './answer-distribution-rows.js';
 import { answerParts } from './answer-parts.js';
@@ -23,12 +24,12 @@ export const answerDistributionTask: ReportTask = {
   description: 'per problem part and answer value: learners whose first and whose last submission gave that answer',
   inputs: { events: (params) => params.interval },
   moduleUrl: import.meta.url,
-  sqlFiles: ['answer_problem_checks.sql', 'answer_problem_check_drops.sql', 'first_last_problem_checks.sql'],
+  sqlFiles: [SERVER_PROBLEM_CHECKS, 'answer_problem_check_drops.sql', 'first_last_problem_checks.sql'],
   significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
   outputs: () => ['answer_distribution'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
     const { engine, params } = context;
-    await engine.materialize('answer_problem_checks', sql('answer_problem_checks.sql'), {
+    await engine.materialize('answer_problem_checks', sql(SERVER_PROBLEM_CHECKS), {
       interval_start: params.interval.start,
       interval_end: params.interval.end,
     });

@@ -1,4 +1,5 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { SERVER_PROBLEM_CHECKS } from '../problem-checks/server-problem-checks.js';
 import path from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import { sqlFile } from '../../engine/sql-file.js';
@@ -9,7 +10,7 @@ import { filenameSafeCourseId, legacyBoolean, legacyDateTime, legacyScore } from
 
 const sql = (name: string) => sqlFile(import.meta.url, name);
 
-export const PROBLEM_RESPONSE_SQL_FILES = ['problem_check_events.sql', 'latest_problem_responses.sql'] as const;
+export const PROBLEM_RESPONSE_SQL_FILES = [SERVER_PROBLEM_CHECKS, 'latest_problem_responses.sql'] as const;
 
 /** The fields of a report row (the legacy ProblemResponseRecord), rendered as the legacy CSV showed them. */
 export const PROBLEM_RESPONSE_FIELDS = [
@@ -81,7 +82,7 @@ const PATH_DELIMITER = ' / ';
  */
 export async function writeProblemResponseReports(engine: Engine, options: ProblemResponseReportOptions): Promise<ProblemResponseReport> {
   const params = { interval_start: options.interval.start, interval_end: options.interval.end };
-  await engine.materialize('problem_check_events', sql('problem_check_events.sql'), params);
+  await engine.materialize('problem_check_events', sql(SERVER_PROBLEM_CHECKS), params);
   const skipped = Object.fromEntries(
     (await engine.query<{ reason: string; events: bigint }>(
       'select skip_reason as reason, count(*) as events from problem_check_events where skip_reason is not null group by skip_reason',

@@ -1,6 +1,6 @@
--- Server problem_check events of the interval, as the legacy problem response report read them, each with the reason
--- it is skipped (NULL when it counts as an attempt): a course from the context, a learner, a problem_id, and a
--- non-empty object of answers whose ids (and those of the submission, when present) are ASCII without tabs or
+-- Server problem_check events of the interval, as the legacy answer distribution and problem response reports read
+-- them, each with the reason it is skipped (NULL when it counts): a course from the context, a learner, a problem_id,
+-- and a non-empty object of answers whose ids (and those of the submission, when present) are ASCII without tabs or
 -- line breaks.
 with problem_checks as (
   select
@@ -25,12 +25,13 @@ checked as (
   select
     checks.*,
     case
-      when checks.username is null then 'missing_username'
+      when checks.username is null or checks.username = '' then 'missing_username'
       when json_type(checks.event) is distinct from 'OBJECT' then 'payload_not_object'
       when checks.problem_id is null then 'missing_problem_id'
-      when checks.answers_type is distinct from 'OBJECT' or len(json_keys(checks.event, '$.answers')) = 0
+      when checks.answers_type is null or (checks.answers_type = 'OBJECT' and len(json_keys(checks.event, '$.answers')) = 0)
         then 'missing_answers'
-      when checks.submission_type is not null and checks.submission_type <> 'OBJECT' then 'malformed_answer_ids'
+      when checks.answers_type <> 'OBJECT' then 'answers_not_object'
+      when checks.submission_type is not null and checks.submission_type <> 'OBJECT' then 'submission_not_object'
       when len(list_filter(
           list_concat(json_keys(checks.event, '$.answers'), coalesce(json_keys(checks.event, '$.submission'), [])),
           answer_id -> regexp_matches(answer_id, '[\t\n]|[^[:ascii:]]'))) > 0
