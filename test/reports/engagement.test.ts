@@ -1,6 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../src/demo/generate.js';
 import { createEngine } from '../../src/engine/create-engine.js';
@@ -14,6 +12,7 @@ import type { RunParams } from '../../src/reports/runner/task.js';
 import { openStore } from '../../src/store/open-store.js';
 import { asComparableRows, expectedRows } from '../helpers/expected-rows.js';
 import { placeConformanceLog, storeRows } from '../helpers/pipeline.js';
+import { readRawEvents, type RawEvent } from '../helpers/raw-events.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The engagement task against the legacy acceptance fixture (../shared/conformance), then against a generated site
@@ -104,31 +103,7 @@ describe('module engagement (ModuleEngagementWorkflowTask --date 2015-04-17)', (
   });
 });
 
-interface RawEvent {
-  time: string;
-  username?: string;
-  event_type: string;
-  event_source?: string;
-  context?: { course_id?: string };
-  event?: unknown;
-}
 
-async function readRawEvents(logs: string): Promise<RawEvent[]> {
-  const events: RawEvent[] = [];
-  for (const group of await readdir(logs)) {
-    for (const name of await readdir(path.join(logs, group))) {
-      for (const line of gunzipSync(await readFile(path.join(logs, group, name))).toString('utf8').split('\n')) {
-        try {
-          const event = JSON.parse(line) as RawEvent;
-          if (typeof event.time === 'string' && typeof event.event_type === 'string' && !Number.isNaN(Date.parse(event.time))) events.push(event);
-        } catch {
-          // a bad line: the parser's own tests cover those
-        }
-      }
-    }
-  }
-  return events;
-}
 
 const utcDay = (time: string) => new Date(time).toISOString().slice(0, 10);
 

@@ -1,44 +1,19 @@
 import Database from 'better-sqlite3';
 import maxmind, { type Reader, type Response } from 'maxmind';
-import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite, type GenerateSummary } from '../../src/demo/generate.js';
 import { addDays, parseInterval } from '../../src/events/interval.js';
 import { defaultCountryDatabase } from '../../src/reports/location/country-lookup.js';
 import type { RunReport } from '../../src/reports/runner/run-tasks.js';
 import { runPipeline, storeRows } from '../helpers/pipeline.js';
+import { readRawEvents, type RawEvent } from '../helpers/raw-events.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The reports of a generated site against counts made here from the raw log lines and the LMS file, in plain
 // TypeScript (not by running the reports' SQL again).
 
-interface RawEvent {
-  time: string;
-  event_type: string;
-  event_source?: string;
-  ip?: string;
-  context?: { user_id?: number; course_id?: string };
-  event?: unknown;
-}
 
-async function readRawEvents(logs: string): Promise<RawEvent[]> {
-  const events: RawEvent[] = [];
-  for (const group of await readdir(logs)) {
-    for (const name of await readdir(path.join(logs, group))) {
-      for (const line of gunzipSync(await readFile(path.join(logs, group, name))).toString('utf8').split('\n')) {
-        try {
-          const event = JSON.parse(line) as RawEvent;
-          if (typeof event.time === 'string' && typeof event.event_type === 'string' && !Number.isNaN(Date.parse(event.time))) events.push(event);
-        } catch {
-          // a bad line: the parser's own tests cover those
-        }
-      }
-    }
-  }
-  return events;
-}
 
 const utcDay = (time: string) => new Date(time).toISOString().slice(0, 10);
 const payloadOf = (event: RawEvent) => (typeof event.event === 'string' ? (JSON.parse(event.event || '{}') as Record<string, unknown>) : (event.event as Record<string, unknown>));
