@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { explainDropReason } from '../events/drop-reasons.js';
-import { DEFAULT_EXPAND_DAYS, loadEvents, type LoadReport } from '../events/event-loader.js';
+import { DEFAULT_EXPAND_INTERVAL_DAYS } from '../config/defaults.js';
+import { loadEvents, type LoadReport } from '../events/event-loader.js';
 import { formatInterval, type DateInterval } from '../events/interval.js';
 import { count } from './format.js';
 import { intervalOption, wholeNumberOption } from './options.js';
@@ -22,7 +23,7 @@ export function registerEvents(program: Command): void {
       .description("parse a source's tracking logs into the engine's day-partitioned events table (replaces those days)")
       .argument('<source>', 'a folder, a single file, or s3://bucket/prefix')
       .requiredOption('--interval <A-B>', 'days to load: YYYY-MM-DD-YYYY-MM-DD (half-open) or one day', intervalOption)
-      .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_DAYS)
+      .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_INTERVAL_DAYS)
       .option('--overwrite', 'read every file of the interval again, even those read before and unchanged')
       .option('--json', 'print the load report as JSON'),
   ).action(async (location: string, flags: LoadFlags) => {

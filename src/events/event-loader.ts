@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Engine } from '../engine/engine.js';
-import { DEFAULT_EXPAND_DAYS, dayFingerprint, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
+import { DEFAULT_EXPAND_INTERVAL_DAYS } from '../config/defaults.js';
+import { dayFingerprint, inWindowOf, planEventSync, type DayStatus, type SyncEventsOptions, type SyncPlan } from './event-sync.js';
 import type { DateInterval } from './interval.js';
 import type { LogFile, LogSource } from './log-source.js';
 import { readEvents, type FileOutcome, type StoredFile } from './read-events.js';
 import type { DatedLogFile } from './selection.js';
 import type { UnreadableLog } from './spool.js';
 
-export { DEFAULT_EXPAND_DAYS };
 export interface LoadEventsOptions extends SyncEventsOptions {
   /** Stored bytes read per batch (default DEFAULT_BATCH_BYTES). */
   readonly batchBytes?: number;
@@ -42,7 +42,7 @@ export interface LoadReport {
  * day whose files were all read, in one transaction. Nothing to do when the source did not change.
  */
 export async function loadEvents(source: LogSource, engine: Engine, options: LoadEventsOptions, plan?: SyncPlan): Promise<LoadReport> {
-  const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
+  const expandDays = options.expandDays ?? DEFAULT_EXPAND_INTERVAL_DAYS;
   const sync = plan ?? (await planEventSync(source, engine, options));
   const stale = sync.days.some((day) => day.reason) || sync.toRead.length > 0 || sync.toDrop.length > 0;
   let fingerprints = new Map(sync.days.map((day) => [day.date, day.fingerprint]));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_EXPAND_INTERVAL_DAYS } from '../config/defaults.js';
 import type { Engine } from '../engine/engine.js';
 import { FileHashes } from './file-hashes.js';
 import { compileFilePattern, type FilePattern } from './file-pattern.js';
@@ -8,8 +9,6 @@ import type { LogSource } from './log-source.js';
 import type { Progress } from './progress.js';
 import { contentIdOf, type StoredFile } from './read-events.js';
 import { selectFiles, type DatedLogFile } from './selection.js';
-
-export const DEFAULT_EXPAND_DAYS = 2;
 
 export interface SyncEventsOptions {
   readonly interval: DateInterval;
@@ -59,7 +58,7 @@ export interface SyncPlan {
  * to plan: files are known by their listing and the hashes remembered from earlier reads.
  */
 export async function planEventSync(source: LogSource, engine: Engine, options: SyncEventsOptions): Promise<SyncPlan> {
-  const expandDays = options.expandDays ?? DEFAULT_EXPAND_DAYS;
+  const expandDays = options.expandDays ?? DEFAULT_EXPAND_INTERVAL_DAYS;
   const window = expandInterval(options.interval, expandDays);
   const selection = selectFiles(await source.list(), options.pattern ?? compileFilePattern(), options.interval, expandDays);
   const hashes = await FileHashes.open(hashCacheOf(options.dataDir));
