@@ -63,7 +63,8 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
   if (databases.lms) checkUrl(databases.lms.url, 'LMS database');
 
   const today = new Date().toISOString().slice(0, 10);
-  const source = settings.source ? await openLogSource(settings.source, settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {}) : undefined;
+  const s3 = settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {};
+  const source = settings.source ? await openLogSource(settings.source, s3) : undefined;
   const pattern = settings.pattern ? compileFilePattern(settings.pattern) : undefined;
   const params: RunParams = {
     interval: flags.interval ?? (await wholeHistory(source, pattern, today)),
@@ -86,6 +87,7 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
       files: settings.courseStructure,
       ...(settings.lmsApiUrl ? { api: { url: settings.lmsApiUrl, clientId: settings.lmsApiClientId, clientSecret: settings.lmsApiClientSecret } } : {}),
     }),
+    s3,
     overwrite: flags.overwrite,
     planOnly: flags.dependencyTree,
     progress: terminalProgress(),

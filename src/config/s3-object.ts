@@ -1,21 +1,12 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-
-export interface S3ObjectOptions {
-  /** An S3-compatible endpoint (MinIO, Ceph, s3rver); credentials come from the SDK's default chain. */
-  readonly endpoint?: string;
-  readonly region?: string;
-}
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client, parseS3Url, type S3Options } from './s3-client.js';
 
 /** The text of one object, `s3://bucket/key`. */
-export async function readS3Text(url: string, options: S3ObjectOptions = {}): Promise<string> {
-  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(url);
-  if (!match) throw new Error(`"${url}" is not an S3 object URL: expected s3://bucket/key`);
-  const client = new S3Client({
-    region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-  });
+export async function readS3Text(url: string, options: S3Options = {}): Promise<string> {
+  const { bucket, key } = parseS3Url(url, 'S3 object URL');
+  const client = createS3Client(options);
   try {
-    const response = await client.send(new GetObjectCommand({ Bucket: match[1], Key: match[2] }));
+    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     if (!response.Body) throw new Error('the object has no body');
     return await response.Body.transformToString('utf8');
   } catch (error) {

@@ -195,7 +195,7 @@ export const SETTINGS = {
     schema: text,
     default: ({ dataDir }) => `${dataDir.replace(/\/+$/, '')}/reports`,
     defaultText: '<data_dir>/reports',
-    description: 'where report files (the problem response CSVs) are written',
+    description: 'where report files (the problem response CSVs) are written: a folder or s3://bucket/prefix',
   }),
   courseStructure: optional({
     ini: { section: 'course-structure', key: 'files' },

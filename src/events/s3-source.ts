@@ -1,12 +1,9 @@
-import { GetObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import { createS3Client, parseS3Url, type S3Options } from '../config/s3-client.js';
 import type { Readable } from 'node:stream';
 import { groupOf, type LogFile, type LogSource } from './log-source.js';
 
-export interface S3SourceOptions {
-  /** An S3-compatible endpoint (MinIO, Ceph, s3rver); credentials come from the SDK's default chain. */
-  readonly endpoint?: string;
-  readonly region?: string;
-}
+export type S3SourceOptions = S3Options;
 
 /** `s3://bucket/prefix`: every object below the prefix, listed with the AWS SDK. */
 export class S3Source implements LogSource {
@@ -16,15 +13,11 @@ export class S3Source implements LogSource {
   readonly #prefix: string;
 
   constructor(uri: string, options: S3SourceOptions = {}) {
-    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
-    if (!match) throw new Error(`invalid S3 source "${uri}": expected s3://bucket/prefix`);
+    const location = parseS3Url(uri, 'S3 source');
     this.uri = uri;
-    this.#bucket = match[1]!;
-    this.#prefix = match[2]!;
-    this.#client = new S3Client({
-      region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-    });
+    this.#bucket = location.bucket;
+    this.#prefix = location.key;
+    this.#client = createS3Client(options);
   }
 
   async list(): Promise<LogFile[]> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3Options } from '../config/s3-client.js';
 import { createEngine, type EngineSettings } from '../engine/create-engine.js';
 import type { FilePattern } from '../events/file-pattern.js';
 import type { LogSource } from '../events/log-source.js';
@@ -24,6 +25,7 @@ export interface PipelineOptions {
   readonly geoipDatabase?: string;
   /** Where the course structure comes from: files or the LMS API (see structureSource). */
   readonly structure?: () => Promise<StructureDocuments>;
+  readonly s3?: S3Options;
   readonly overwrite?: boolean;
   readonly planOnly?: boolean;
   readonly progress?: Progress;
@@ -52,6 +54,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
           lms: lms?.source,
           countries: () => openCountryLookup(options.geoipDatabase),
           structure: options.structure,
+          s3: options.s3,
           overwrite: options.overwrite,
           planOnly: options.planOnly,
           progress: options.progress,

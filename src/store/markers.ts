@@ -1,3 +1,4 @@
+import { storeDateTime } from './store-values.js';
 import type { Kysely } from 'kysely';
 import type { ReportsStore } from './reports-store.js';
 import type { ResultStore } from './schema.js';
@@ -30,10 +31,6 @@ export async function writeMarker(db: Kysely<ResultStore>, marker: MarkerInput &
   await db.deleteFrom('lantern_task_markers').where('task_id', '=', marker.taskId).execute();
   await db
     .insertInto('lantern_task_markers')
-    .values({ task_id: marker.taskId, fingerprint: marker.fingerprint, rows: marker.rows, updated: utcNow() })
+    .values({ task_id: marker.taskId, fingerprint: marker.fingerprint, rows: marker.rows, updated: storeDateTime(new Date()) })
     .execute();
-}
-
-function utcNow(): string {
-  return new Date().toISOString().slice(0, 19).replace('T', ' ');
 }

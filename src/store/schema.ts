@@ -166,6 +166,16 @@ export interface sequential_open_distribution extends LegacyLoaderColumns {
   count: number | null;
 }
 
+export interface course_report_files extends LegacyLoaderColumns {
+  course_id: string;
+  report_name: string;
+  file_name: string;
+  location: string;
+  file_size: number;
+  last_modified: DateTimeString;
+  row_count: number;
+}
+
 /** Lantern's own table: which task last published, from what inputs (see publish.ts). */
 export interface lantern_task_markers {
   task_id: string;
@@ -193,6 +203,7 @@ export interface ResultStore {
   tags_distribution: tags_distribution;
   grade_distribution: grade_distribution;
   sequential_open_distribution: sequential_open_distribution;
+  course_report_files: course_report_files;
   lantern_task_markers: lantern_task_markers;
 }
 

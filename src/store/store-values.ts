@@ -4,6 +4,11 @@ import type { ColumnSpec, TableSpec } from './tables.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
+/** A moment as the store's datetime columns hold it: `YYYY-MM-DD HH:MM:SS`, UTC. */
+export function storeDateTime(moment: Date): string {
+  return moment.toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /**
  * A row's values as the store writes them, in column order: missing values become NULL, booleans 1 or 0 (SQLite
  * binds no booleans), and dates must already be strings in the one format every dialect stores alike.

@@ -225,6 +225,21 @@ export const RESULT_TABLES = [
     ],
     indexes: [['module_id'], ['course_id']],
   },
+  {
+    // Lantern's: the report files written (the legacy API looked for them in its file storage on every request).
+    name: 'course_report_files',
+    addedIn: '0003-report-files',
+    columns: [
+      COURSE_ID,
+      { name: 'report_name', type: 'varchar', length: 64, nullable: false },
+      { name: 'file_name', type: 'varchar', length: 255, nullable: false },
+      { name: 'location', type: 'text', nullable: false },
+      { name: 'file_size', type: 'bigint', nullable: false },
+      { name: 'last_modified', type: 'datetime', nullable: false },
+      { name: 'row_count', type: 'int', nullable: false },
+    ],
+    indexes: [['course_id', 'report_name']],
+  },
 ] as const satisfies readonly TableSpec[];
 
 export type ResultTableName = (typeof RESULT_TABLES)[number]['name'];

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { problemResponseTask } from '../../src/reports/problem-response/problem-
 import { filenameSafeCourseId, legacyScore } from '../../src/reports/problem-response/report-values.js';
 import { runPipeline } from '../../src/reports/run-pipeline.js';
 import { readStructureFiles } from '../../src/reports/structure/structure-files.js';
-import { placeConformanceLog } from '../helpers/pipeline.js';
+import { placeConformanceLog, storeRows } from '../helpers/pipeline.js';
 import { CONFORMANCE_INPUT, tempDir } from '../helpers/temp.js';
 
 const EXPECTED_DIR = path.resolve(CONFORMANCE_INPUT, '../output/problem_response');
@@ -44,6 +44,18 @@ describe('problem response report (ProblemResponseReportWorkflow)', () => {
     }
     expect(report.outcomes[0]!.notes).toContain(`2 report files written to ${outputDir}`);
     expect(report.outcomes[0]!.notes).toContain('course structure: 4 courses, 59 blocks');
+
+    // The store records each file for the data API's download links.
+    const recorded = (await storeRows(dir, 'course_report_files')).sort((a, b) => String(a.file_name).localeCompare(String(b.file_name)));
+    expect(recorded.map((row) => row.file_name)).toEqual(expectedNames);
+    for (const row of recorded) {
+      const file = path.join(outputDir, String(row.file_name));
+      const info = await stat(file);
+      const lines = (await readFile(file, 'utf8')).split('\r\n').length - 2;
+      expect(row).toMatchObject({ report_name: 'problem_response', location: file, file_size: info.size, row_count: lines });
+      expect(row.last_modified).toBe(info.mtime.toISOString().slice(0, 19).replace('T', ' '));
+      expect(filenameSafeCourseId(String(row.course_id))).toBe(String(row.file_name).replace(/_problem_response\.csv$/, ''));
+    }
   });
 });
 

@@ -1,9 +1,8 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { SERVER_PROBLEM_CHECKS } from '../problem-checks/server-problem-checks.js';
-import path from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import { sqlFile } from '../../engine/sql-file.js';
 import type { DateInterval } from '../../events/interval.js';
+import type { ReportFolder, StoredReportFile } from '../../store/report-folder/report-folder.js';
 import { csvLine } from './csv-text.js';
 import { cleanText, problemAnswers } from './problem-answers.js';
 import { filenameSafeCourseId, legacyBoolean, legacyDateTime, legacyScore } from './report-values.js';
@@ -27,8 +26,8 @@ export const DEFAULT_REPORT_FIELDS: readonly ProblemResponseField[] = [
 
 export interface ProblemResponseReportOptions {
   readonly interval: DateInterval;
-  /** The folder the CSV files are written to (created when missing). */
-  readonly outputDir: string;
+  /** Where the CSV files are written. */
+  readonly folder: ReportFolder;
   readonly fields?: readonly ProblemResponseField[];
   /** Between the answers of a multi-answer question (`report_field_list_delimiter`). */
   readonly listDelimiter?: string;
@@ -37,12 +36,8 @@ export interface ProblemResponseReportOptions {
 }
 
 /** A report file written: what the store records so that the data API can hand out a download link. */
-export interface ReportFile {
+export interface ReportFile extends StoredReportFile {
   readonly courseId: string;
-  readonly name: string;
-  readonly path: string;
-  readonly size: number;
-  readonly lastModified: Date;
   readonly rows: number;
 }
 
@@ -103,20 +98,13 @@ export async function writeProblemResponseReports(engine: Engine, options: Probl
     byCourse.set(response.course_id, rows);
   }
 
-  await mkdir(options.outputDir, { recursive: true });
   const fields = options.fields ?? DEFAULT_REPORT_FIELDS;
   const files: ReportFile[] = [];
   for (const [courseId, rows] of [...byCourse].sort(([a], [b]) => compareBytes(a, b))) {
     rows.sort(compareRows);
     const text = csvLine(fields) + rows.map((row) => csvLine(fields.map((field) => row[field]))).join('');
     const name = `${filenameSafeCourseId(courseId)}_problem_response.csv`;
-    const file = path.join(options.outputDir, name);
-    // Written aside and renamed: a reader never sees half a report.
-    const staging = path.join(options.outputDir, `.${name}.${process.pid}.tmp`);
-    await writeFile(staging, text, 'utf8');
-    await rename(staging, file);
-    const info = await stat(file);
-    files.push({ courseId, name, path: file, size: info.size, lastModified: info.mtime, rows: rows.length });
+    files.push({ ...(await options.folder.write(name, text)), courseId, rows: rows.length });
   }
   return { files, skipped };
 }

@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/engine.js';
 import { loadEvents, totalsOf, type LoadReport } from '../../events/event-loader.js';
 import { inWindowOf, planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
 import { containsDay, expandInterval, type DateInterval } from '../../events/interval.js';
+import type { S3Options } from '../../config/s3-client.js';
 import type { LogSource } from '../../events/log-source.js';
 import { silentProgress, type Progress } from '../../events/progress.js';
 import type { CountryLookup } from '../location/country-lookup.js';
@@ -44,6 +45,8 @@ export interface RunOptions {
   readonly countries?: () => Promise<CountryLookup>;
   /** Where the course structure comes from (files or the LMS API); absent: tasks that read it go without. */
   readonly structure?: () => Promise<StructureDocuments>;
+  /** How to reach S3 for report folders given as `s3://` (an S3-compatible endpoint). */
+  readonly s3?: S3Options;
   readonly overwrite?: boolean;
   /** Only decide what would run (the dependency tree): nothing is loaded or published. */
   readonly planOnly?: boolean;
@@ -155,7 +158,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       await engine.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
       const hasStructure = structure.hash !== undefined;
       if (task.inputs.structure && structure.loaded) notes.push(structure.loaded);
-      const outputs = await task.compute({ engine, params, hasLms, countries, hasStructure, note: (message) => notes.push(message) });
+      const outputs = await task.compute({ engine, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message) });
       await options.publisher.publish(outputs, { taskId: task.name, fingerprint });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { S3Options } from '../../config/s3-client.js';
 import type { Engine, Row, SqlValue } from '../../engine/engine.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { CountryLookup } from '../location/country-lookup.js';
@@ -12,7 +13,7 @@ export interface RunParams {
   readonly weeks: number;
   /** The run day: the date of LMS snapshots (location) and of "now" in catalog availability. */
   readonly date: string;
-  /** Where report files (the problem response CSVs) are written (runPipeline's default: `<data dir>/reports`). */
+  /** Where report files (the problem response CSVs) are written, a folder or `s3://bucket/prefix` (runPipeline's default: `<data dir>/reports`). */
   readonly reportsDir?: string;
 }
 
@@ -41,6 +42,8 @@ export interface TaskContext {
   readonly countries?: CountryLookup;
   /** Whether the course structure was loaded (tasks that read it run without it, with less detail). */
   readonly hasStructure: boolean;
+  /** How to reach S3 when a report folder is an `s3://` prefix. */
+  readonly s3: S3Options;
   /** Adds a line to the task's part of the run summary. */
   note(message: string): void;
 }

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDdl } from '../dialects/store-dialect.js';
 import * as resultStore from './0001-result-store.js';
 import * as learningReports from './0002-learning-reports.js';
+import * as reportFiles from './0003-report-files.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's Migration contract. */
 
@@ -15,6 +16,7 @@ export interface StoreMigration {
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-result-store': resultStore,
   '0002-learning-reports': learningReports,
+  '0003-report-files': reportFiles,
 };
 
 /** Kysely's provider over MIGRATIONS, with the dialect's DDL spelling bound in. */
