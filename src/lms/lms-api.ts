@@ -44,20 +44,37 @@ export class LmsApiClient {
 
   /** Every course of the course list API, following its pages. */
   async courses(): Promise<unknown[]> {
-    const courses: unknown[] = [];
     const first = new URL(`${this.#base}/api/courses/v1/courses/`);
     first.searchParams.set('page_size', String(this.#settings.pageSize ?? 100));
-    let next: string | null = first.href;
+    return this.#allPages(first.href, 'courses');
+  }
+
+  /**
+   * The ids of the courses where the user is on the course team (staff or instructor role), from the course_ids API
+   * (every course for LMS global staff). Org-wide roles do not count, as in the LMS.
+   */
+  async staffCourseIds(username: string): Promise<string[]> {
+    const first = new URL(`${this.#base}/api/courses/v1/course_ids/`);
+    first.searchParams.set('username', username);
+    first.searchParams.set('role', 'staff');
+    first.searchParams.set('page_size', '1000');
+    return (await this.#allPages(first.href, 'course ids')).filter((id): id is string => typeof id === 'string');
+  }
+
+  /** The `results` of every page of a paged LMS API. */
+  async #allPages(firstUrl: string, what: string): Promise<unknown[]> {
+    const results: unknown[] = [];
+    let next: string | null = firstUrl;
     for (let page = 0; next !== null; page++) {
-      if (page >= MAX_PAGES) throw new LmsApiError(next, undefined, `GET ${next}: more than ${MAX_PAGES} pages of courses`);
+      if (page >= MAX_PAGES) throw new LmsApiError(next, undefined, `GET ${next}: more than ${MAX_PAGES} pages of ${what}`);
       const answer = (await this.#getJson(next)) as { results?: unknown; pagination?: { next?: unknown }; next?: unknown } | null;
       if (!answer || !Array.isArray(answer.results)) throw new LmsApiError(next, 200, `GET ${next}: the answer has no results list`);
-      courses.push(...answer.results);
+      results.push(...answer.results);
       // Older releases put `next` at the top level, newer ones under `pagination`.
       const link = answer.pagination?.next ?? answer.next;
       next = typeof link === 'string' && link !== '' ? new URL(link, next).href : null;
     }
-    return courses;
+    return results;
   }
 
   /** A course's blocks answer (`root`, `blocks`), or null when the LMS no longer has the course (404). */

@@ -184,6 +184,15 @@ export interface lantern_task_markers {
   updated: DateTimeString;
 }
 
+/** Lantern's own table: the data API's keys (see api-keys.ts). Course and org lists are JSON arrays; NULL is no limit. */
+export interface lantern_api_keys {
+  username: string;
+  key_hash: string;
+  courses: string | null;
+  orgs: string | null;
+  created: DateTimeString;
+}
+
 /** The reports store as Kysely sees it. */
 export interface ResultStore {
   course_enrollment_daily: course_enrollment_daily;
@@ -205,6 +214,7 @@ export interface ResultStore {
   sequential_open_distribution: sequential_open_distribution;
   course_report_files: course_report_files;
   lantern_task_markers: lantern_task_markers;
+  lantern_api_keys: lantern_api_keys;
 }
 
 /** A row as a task publishes it: every listed column, no `id` or `created` (the store fills them). */
@@ -220,5 +230,5 @@ type Flat<T> = { [K in keyof T]: T[K] };
 type Same<A, B> = (<X>() => X extends Flat<A> ? 1 : 2) extends <X>() => X extends Flat<B> ? 1 : 2 ? true : false;
 type Mismatched = { [T in ResultTableName]: Same<ResultStore[T], RowFromSpec<T>> extends true ? never : T }[ResultTableName];
 /** `never` when schema.ts agrees with tables.ts; otherwise the names of the tables that disagree. */
-export type SchemaMismatches = Mismatched | Exclude<keyof ResultStore, ResultTableName | 'lantern_task_markers'>;
+export type SchemaMismatches = Mismatched | Exclude<keyof ResultStore, ResultTableName | 'lantern_task_markers' | 'lantern_api_keys'>;
 const _schemaAgreesWithTables: [SchemaMismatches] extends [never] ? true : SchemaMismatches = true;

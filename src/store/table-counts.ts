@@ -11,7 +11,7 @@ export interface TableCount {
   readonly leftover?: boolean;
 }
 
-const LANTERN_TABLES = ['lantern_task_markers'];
+const LANTERN_TABLES = ['lantern_task_markers', 'lantern_api_keys'];
 
 /** Every result table and Lantern table with its row count, then any leftovers of interrupted publishes. */
 export async function countTables(store: ReportsStore): Promise<TableCount[]> {

@@ -3,6 +3,7 @@ import type { StoreDdl } from '../dialects/store-dialect.js';
 import * as resultStore from './0001-result-store.js';
 import * as learningReports from './0002-learning-reports.js';
 import * as reportFiles from './0003-report-files.js';
+import * as apiKeys from './0004-api-keys.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's Migration contract. */
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-result-store': resultStore,
   '0002-learning-reports': learningReports,
   '0003-report-files': reportFiles,
+  '0004-api-keys': apiKeys,
 };
 
 /** Kysely's provider over MIGRATIONS, with the dialect's DDL spelling bound in. */
