@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { registerApi } from './api.js';
+import { registerApiKey } from './api-key.js';
 import { registerConfig } from './config.js';
 import { registerDemo } from './demo.js';
 import { registerEvents } from './events.js';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerEvents(program);
   registerRun(program);
   registerStore(program);
+  registerApi(program);
+  registerApiKey(program);
   registerConfig(program);
   for (const command of program.commands) {
     command.exitOverride();

@@ -108,3 +108,27 @@ function oneFromLegacyList(raw: string, plural: string, advice: string): string 
   }
   return parsed[0];
 }
+
+/** A TCP port, 0 for any free one. */
+export const port = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'is not a port number')
+  .transform(Number)
+  .refine((value) => value <= 65535, 'is not a port number (0-65535)');
+
+export interface RequestRate {
+  readonly max: number;
+  readonly timeWindowMs: number;
+}
+
+const RATE_PERIODS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** Requests per period as Django REST framework wrote rates (`60/minute`, `5/hour`, `10/s`), or `off`. */
+export const requestRate = parsedText((raw): RequestRate | false => {
+  if (raw.toLowerCase() === 'off') return false;
+  const match = /^(\d+)\s*\/\s*([a-z]+)$/i.exec(raw);
+  const period = match && Object.keys(RATE_PERIODS).find((name) => name.startsWith(match[2]!.toLowerCase()));
+  if (!match || !period || Number(match[1]) === 0) throw new Error('is not a rate such as 60/minute, 5/hour or off');
+  return { max: Number(match[1]), timeWindowMs: RATE_PERIODS[period]! };
+});

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteOptions } from './protected.js';
+
+// Placeholder: being written.
+export const videoTimelineRoutes: FastifyPluginAsync<RouteOptions> = async () => {};

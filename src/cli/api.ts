@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { buildApi } from '../api/build-api.js';
+import { effectiveDatabases } from '../config/database-targets.js';
+import type { Settings } from '../config/settings.js';
+import { LmsApiClient } from '../lms/lms-api.js';
+import { openReportFolder } from '../store/report-folder/report-folder.js';
+import { openStore } from '../store/open-store.js';
+import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
+import { UsageError } from './exit-codes.js';
+
+export function registerApi(program: Command): void {
+  withConfigOptions(
+    program
+      .command('api')
+      .description('serve the reports store over REST, compatible with the edX Analytics Data API v0 (docs at /docs)'),
+  )
+    .addHelpText('after', '\nLogs are JSON lines (pino) on stdout. SIGINT or SIGTERM: finish the requests in flight, then exit 0.')
+    .action(async (flags: ConfigOptions) => {
+      const effective = await settingsFromOptions(flags);
+      await serveApi(effective.values, (await effectiveDatabases(effective)).store.url);
+    });
+}
+
+async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
+  const store = await openStore(storeUrl, { migrate: true });
+  const s3 = settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {};
+  const app = await buildApi({
+    store,
+    logger: { level: process.env.LANTERN_LOG_LEVEL ?? 'info' },
+    rateLimit: settings.apiRateLimit,
+    reportFolder: (location) => openReportFolder(location, s3),
+    publicUrl: settings.apiPublicUrl,
+    downloadSigningKey: settings.apiDownloadSigningKey,
+    ...(settings.jwtJwksUrl ? { jwt: { jwks: settings.jwtJwksUrl, issuer: settings.jwtIssuer, audience: settings.jwtAudience, staffCourses: staffCourses(settings) } } : {}),
+  });
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down: finishing the requests in flight');
+    await app.close();
+    await store.close();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ host: settings.apiHost, port: settings.apiPort });
+  } catch (error) {
+    await store.close();
+    throw new UsageError(`cannot listen on ${settings.apiHost}:${settings.apiPort}: ${(error as Error).message}`);
+  }
+  await new Promise<void>((resolve) => app.server.once('close', resolve));
+}
+
+/** The LMS course_ids API as the source of course team rights; without the LMS API settings, none. */
+function staffCourses(settings: Settings): ((username: string) => Promise<string[]>) | undefined {
+  if (!settings.lmsApiUrl || !settings.lmsApiClientId || !settings.lmsApiClientSecret) return undefined;
+  const client = new LmsApiClient({ baseUrl: settings.lmsApiUrl, clientId: settings.lmsApiClientId, clientSecret: settings.lmsApiClientSecret });
+  return (username) => client.staffCourseIds(username);
+}
