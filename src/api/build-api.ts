@@ -37,6 +37,8 @@ export interface ApiOptions {
   /** The API's public root for the links it makes (default: from the request's Host header). */
   readonly publicUrl?: string;
   readonly jwt?: JwtSettings;
+  /** How long a key lookup is cached (default 10 s): a deleted key keeps working this long. */
+  readonly keyCacheMs?: number;
   readonly rateLimit?: RateLimitSettings | false;
   /** Seconds a report download link stays valid (legacy COURSE_REPORT_DOWNLOAD_EXPIRY_TIME, default 120). */
   readonly downloadLinkSeconds?: number;
@@ -89,7 +91,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   };
   await app.register(operationalRoutes, routeOptions);
   await app.register(reportDownloadRoutes, routeOptions);
-  const authenticate = createAuthenticator({ store: options.store, jwt: options.jwt });
+  const authenticate = createAuthenticator({ store: options.store, jwt: options.jwt, keyCacheMs: options.keyCacheMs });
   await app.register(async (api) => {
     api.addHook('onRequest', async (request) => {
       request.principal = await authenticate(request.headers.authorization);

@@ -1,41 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LmsApiClient, LmsApiError } from '../../src/lms/lms-api.js';
-
-interface Seen {
-  method: string;
-  path: string;
-  authorization?: string;
-  body: string;
-}
-
-/** A tiny LMS on 127.0.0.1: `handle` answers each request; every request is recorded in `seen`. */
-async function fakeLms(handle: (request: Seen, response: ServerResponse) => void): Promise<{ url: string; seen: Seen[]; server: Server }> {
-  const seen: Seen[] = [];
-  const server = createServer((request: IncomingMessage, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      const entry = { method: request.method ?? '', path: request.url ?? '', authorization: request.headers.authorization, body };
-      seen.push(entry);
-      handle(entry, response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
-}
-
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-});
-
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
+import { fakeLms, json, stopFakeLms } from '../helpers/fake-lms.js';
 
 const settings = (baseUrl: string) => ({ baseUrl: `${baseUrl}/`, clientId: 'lantern', clientSecret: 's3cret', pageSize: 2 });
 
@@ -92,8 +57,7 @@ describe('LMS REST client', () => {
 
   it('names the URL when the LMS cannot be reached', async () => {
     const gone = await fakeLms(() => undefined);
-    await new Promise((resolve) => gone.server.close(resolve));
-    servers.splice(servers.indexOf(gone.server), 1);
+    await stopFakeLms(gone);
     const error = await new LmsApiClient(settings(gone.url)).courses().catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: undefined, url: `${gone.url}/oauth2/access_token` });
     expect((error as Error).message).toContain(`POST ${gone.url}/oauth2/access_token failed`);
@@ -108,5 +72,21 @@ describe('LMS REST client', () => {
     });
     expect(await new LmsApiClient(settings(lms.url)).courses()).toEqual([]);
     expect(issued).toBe(2);
+  });
+});
+
+describe('LMS course_ids API', () => {
+  it("pages through the user's course team courses (role staff, 1000 a page)", async () => {
+    const lms = await fakeLms((request, response) => {
+      const url = new URL(request.path, 'http://lms');
+      if (url.pathname === '/oauth2/access_token') return json(response, 200, { access_token: 'tok', expires_in: 3600 });
+      if (url.pathname !== '/api/courses/v1/course_ids/') return json(response, 404, {});
+      return json(response, 200, url.searchParams.get('page') === '2'
+        ? { results: ['course-v1:C+D+E'], pagination: { next: null } }
+        : { results: ['course-v1:A+B+C', 'edX/DemoX/Demo_Course'], pagination: { next: `${lms.url}/api/courses/v1/course_ids/?page=2` } });
+    });
+    expect(await new LmsApiClient(settings(lms.url)).staffCourseIds('ada')).toEqual(['course-v1:A+B+C', 'edX/DemoX/Demo_Course', 'course-v1:C+D+E']);
+    const first = new URL(lms.seen.find((request) => request.path.startsWith('/api/courses/v1/course_ids/'))!.path, 'http://lms');
+    expect(Object.fromEntries(first.searchParams)).toEqual({ username: 'ada', role: 'staff', page_size: '1000' });
   });
 });
