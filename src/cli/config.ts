@@ -3,7 +3,7 @@ import { maskUrl } from '../config/database-url.js';
 import { effectiveDatabase, type DatabaseRole, type EffectiveDatabase } from '../config/database-targets.js';
 import { describeSettings, type SettingRow } from '../config/describe-settings.js';
 import type { EffectiveSettings } from '../config/load-settings.js';
-import { SETTING_KEYS, flagName, iniName, settingDefinition } from '../config/settings.js';
+import { SETTING_KEYS, displayValue, flagName, iniName, settingDefinition } from '../config/settings.js';
 import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
 import { EXIT } from './exit-codes.js';
 
@@ -72,7 +72,7 @@ function settingsHelp(): string {
   ];
   for (const key of SETTING_KEYS) {
     const definition = settingDefinition(key);
-    const fallback = definition.defaultText ?? (definition.default === undefined ? definition.whenUnset : String(definition.default));
+    const fallback = definition.defaultText ?? (definition.default === undefined ? definition.whenUnset : displayValue(key, definition.default));
     lines.push(`  ${iniName(definition.ini).padEnd(32)} ${definition.env.padEnd(28)} ${flagName(key).padEnd(22)} ${fallback ?? ''}`);
   }
   return lines.join('\n');

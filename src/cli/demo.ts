@@ -11,6 +11,9 @@ import { REPORT_TASKS } from '../reports/report-tasks.js';
 import { runPipeline } from '../reports/run-pipeline.js';
 import { isFailure } from '../reports/runner/outcome.js';
 import { structureSource } from '../reports/structure/structure-source.js';
+import { buildApi } from '../api/build-api.js';
+import { setApiKey } from '../store/api-keys.js';
+import { openStore } from '../store/open-store.js';
 import { EXIT } from './exit-codes.js';
 import { count } from './format.js';
 import { describeAudit } from './logs.js';
@@ -24,7 +27,12 @@ interface DemoFlags {
   readonly learners: number;
   readonly days: number;
   readonly fresh?: boolean;
+  readonly serve: boolean;
+  readonly port: number;
 }
+
+/** The legacy `make demo` key: user edx, key edx. */
+const DEMO_KEY = { username: 'edx', key: 'edx' };
 
 export function registerDemo(program: Command): void {
   program
@@ -34,6 +42,8 @@ export function registerDemo(program: Command): void {
     .option('--learners <n>', 'learners in the generated site', wholeNumberOption, 400)
     .option('--days <n>', 'days of logs, ending yesterday', wholeNumberOption, 28)
     .option('--fresh', 'generate the site again even if one exists')
+    .option('--no-serve', 'stop after the reports instead of serving the data API')
+    .option('--port <n>', 'the data API port on 127.0.0.1', wholeNumberOption, 8100)
     .action(async (flags: DemoFlags) => {
       const siteDir = path.join(flags.dataDir, 'demo-site');
       const summary = await demoSite(siteDir, flags);
@@ -59,6 +69,7 @@ export function registerDemo(program: Command): void {
       if (report.outcomes.some((outcome) => isFailure(outcome.status))) process.exitCode = EXIT.failed;
       console.log(`\nReports are in ${storeUrl}.`);
       console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
+      if (flags.serve) await serveDemoApi(storeUrl, flags.port, summary.courses[0]!);
     });
 }
 
@@ -83,4 +94,20 @@ async function demoSite(siteDir: string, flags: DemoFlags): Promise<GenerateSumm
   progress.finish();
   console.log(`Generated a demo site in ${siteDir}: ${count(summary.events)} events, ${summary.courses.length} courses, ${count(summary.learners)} learners.`);
   return summary;
+}
+
+async function serveDemoApi(storeUrl: string, port: number, course: string): Promise<void> {
+  const store = await openStore(storeUrl, { migrate: true });
+  await setApiKey(store, DEMO_KEY.username, DEMO_KEY.key);
+  const app = await buildApi({ store, logger: { level: 'warn' } });
+  await app.listen({ host: '127.0.0.1', port });
+  const root = `http://127.0.0.1:${port}`;
+  console.log(`\n== lantern api ==\nThe data API is at ${root} (docs: ${root}/docs), key "${DEMO_KEY.key}". Try:`);
+  console.log(`  curl -H 'Authorization: Token ${DEMO_KEY.key}' '${root}/api/v0/courses/${course}/enrollment/?start_date=2000-01-01'`);
+  console.log('Ctrl-C stops it.');
+  await new Promise<void>((resolve) => {
+    const stop = () => void app.close().then(() => store.close()).then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

@@ -132,3 +132,9 @@ export const requestRate = parsedText((raw): RequestRate | false => {
   if (!match || !period || Number(match[1]) === 0) throw new Error('is not a rate such as 60/minute, 5/hour or off');
   return { max: Number(match[1]), timeWindowMs: RATE_PERIODS[period]! };
 });
+
+export function formatRate(rate: RequestRate | false): string {
+  if (rate === false) return 'off';
+  const period = Object.entries(RATE_PERIODS).find(([, ms]) => ms === rate.timeWindowMs)?.[0];
+  return period ? `${rate.max}/${period}` : `${rate.max}/${rate.timeWindowMs} ms`;
+}

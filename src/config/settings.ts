@@ -18,6 +18,7 @@ import {
   memorySize,
   port,
   positiveInteger,
+  formatRate,
   requestRate,
   sourceLocation,
   text,
@@ -57,6 +58,8 @@ export interface SettingDefinition<T> {
   readonly whenUnset?: string;
   /** Shown masked: database URLs carry passwords. */
   readonly secret?: boolean;
+  /** How `config show` writes a value that is not text. */
+  readonly show?: (value: T) => string;
   readonly description: string;
 }
 
@@ -262,7 +265,7 @@ export const SETTINGS = {
     flag: '--rate-limit <rate>',
     schema: requestRate,
     default: { max: 1200, timeWindowMs: 60_000 },
-    defaultText: '1200/minute',
+    show: formatRate,
     description: 'requests per key (or per address before sign-in) as 60/minute, 5/hour, or off; over it the API answers 429',
   }),
   apiPublicUrl: optional({
@@ -335,7 +338,8 @@ export function iniName(name: IniName): string {
 
 /** A value as it may be printed: secrets masked. */
 export function displayValue(key: SettingKey, value: unknown): string {
-  const shown = String(value);
-  if (!settingDefinition(key).secret) return shown;
+  const definition = settingDefinition(key);
+  const shown = definition.show && typeof value !== 'string' ? definition.show(value) : String(value);
+  if (!definition.secret) return shown;
   return /^[a-z][a-z0-9+.-]*:/i.test(shown) ? maskUrl(shown) : '***';
 }

@@ -65,6 +65,14 @@ describe('loading settings', () => {
       lmsApiClientId: undefined,
       lmsApiClientSecret: undefined,
       s3Endpoint: undefined,
+      apiHost: '127.0.0.1',
+      apiPort: 8100,
+      apiRateLimit: { max: 1200, timeWindowMs: 60_000 },
+      apiPublicUrl: undefined,
+      apiDownloadSigningKey: undefined,
+      jwtJwksUrl: undefined,
+      jwtIssuer: undefined,
+      jwtAudience: undefined,
     });
     expect(new Set(Object.values(settings.origins).map((origin) => origin.label))).toEqual(new Set(['default']));
   });
@@ -156,6 +164,16 @@ describe('loading settings', () => {
     expect(message).toContain('env LANTERN_STORE: "mysq://lantern:***@db/reports" is not a database URL');
     expect(message).toMatch(/flag --pattern: "tracking\(" is not a valid regex/);
     expect(message).not.toContain('hunter2');
+  });
+
+  it('reads the data API settings: rates as Django REST framework wrote them, ports, off', async () => {
+    const file = await write('api.cfg', '[api]\nrate_limit = 60/minute\nport = 8200\njwt_jwks_url = https://lms.example.com/api/jwks/\n');
+    const settings = await loadSettings({ env: { LANTERN_API_HOST: '0.0.0.0' }, configFiles: [file] });
+    expect(settings.values).toMatchObject({ apiRateLimit: { max: 60, timeWindowMs: 60_000 }, apiPort: 8200, apiHost: '0.0.0.0', jwtJwksUrl: 'https://lms.example.com/api/jwks/' });
+    expect((await loadSettings({ env: {}, flags: { apiRateLimit: '5/h' } })).values.apiRateLimit).toEqual({ max: 5, timeWindowMs: 3_600_000 });
+    expect((await loadSettings({ env: {}, flags: { apiRateLimit: 'off' } })).values.apiRateLimit).toBe(false);
+    await expect(loadSettings({ env: {}, flags: { apiRateLimit: 'lots' } })).rejects.toThrow('flag --rate-limit: "lots" is not a rate such as 60/minute, 5/hour or off');
+    await expect(loadSettings({ env: {}, flags: { apiPort: '70000' } })).rejects.toThrow('flag --port: "70000" is not a port number (0-65535)');
   });
 
   it('checks only the value in effect: a flag can override a bad value in a file', async () => {
