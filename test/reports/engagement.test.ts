@@ -5,7 +5,7 @@ import { createEngine } from '../../src/engine/create-engine.js';
 import { openLogSource } from '../../src/events/open-source.js';
 import { addDays, daysOf, parseInterval } from '../../src/events/interval.js';
 import { engagementTask } from '../../src/reports/engagement/engagement-task.js';
-import { engagementTimeline } from '../../src/reports/engagement/engagement-timeline.js';
+import { engagementTimeline } from '../../src/api/queries/engagement-timeline.js';
 import { runTasks, type RunReport } from '../../src/reports/runner/run-tasks.js';
 import { storePublisher } from '../../src/reports/runner/store-publisher.js';
 import type { RunParams } from '../../src/reports/runner/task.js';

@@ -26,7 +26,7 @@ const METRICS: Record<string, { metric: Metric; byEntity: boolean }> = {
  * the published module_engagement table: problems attempted, problems completed and videos viewed count distinct
  * entities of the day, discussion contributions sum the day's counts. Days from the first to the last with any
  * engagement are all present, those without any as zeros. An empty list means the learner has no engagement in
- * the course (the API answers 404 no_learner_engagement_timeline).
+ * the course (the API answers 404 `not_found`; the legacy code was no_learner_engagement_timeline).
  */
 export async function engagementTimeline(db: Kysely<ResultStore>, courseId: string, username: string): Promise<EngagementDay[]> {
   const rows = await db
