@@ -1,3 +1,4 @@
+import formBody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -43,6 +44,8 @@ export interface ApiOptions {
   /** Seconds a report download link stays valid (legacy COURSE_REPORT_DOWNLOAD_EXPIRY_TIME, default 120). */
   readonly downloadLinkSeconds?: number;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The clock (tests). */
+  readonly now?: () => Date;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 1200, timeWindowMs: 60_000 };
@@ -78,6 +81,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => reply.status(404).send(new ApiError('not_found', `No such resource: ${request.method} ${request.url}`).body()));
 
   await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(formBody);
   await app.register(swagger, { openapi: openApiDocument() });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -88,6 +92,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     downloadLinkSeconds: options.downloadLinkSeconds ?? 120,
     downloadSigningKey: options.downloadSigningKey ?? randomBytes(32).toString('hex'),
     publicUrl: options.publicUrl,
+    now: options.now ?? (() => new Date()),
   };
   await app.register(operationalRoutes, routeOptions);
   await app.register(reportDownloadRoutes, routeOptions);

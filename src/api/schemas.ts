@@ -53,3 +53,12 @@ export const LEGACY_DATETIME = { type: 'string', description: '`YYYY-mm-ddTHHMMS
 export const LEGACY_DATE = { type: 'string', description: '`YYYY-mm-dd`', example: '2014-12-10' } as const;
 export const COUNT = { type: 'integer', example: 1234 } as const;
 export const NULLABLE_COUNT = { type: ['integer', 'null'], example: 1234 } as const;
+export const COURSE_ID = { type: 'string', example: 'course-v1:edX+DemoX+Demo_Course' } as const;
+export const MODULE_ID = { type: 'string', example: 'block-v1:edX+DemoX+Demo_Course+type@problem+block@d2e35c1d294b4ba0b3b1048615605d2a' } as const;
+export const NULLABLE_TEXT = { type: ['string', 'null'] } as const;
+export const NULLABLE_NUMBER = { type: ['number', 'null'], example: 1 } as const;
+
+/** An object schema whose every property is always present. */
+export function objectOf<P extends Record<string, object>>(properties: P) {
+  return { type: 'object', properties, required: Object.keys(properties) } as const;
+}

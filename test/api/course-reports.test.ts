@@ -92,7 +92,7 @@ describe('GET /api/v0/courses/{course_id}/reports/{report_name}/ (local folder)'
     for (const bad of [tampered.href, otherCourse, later.href, expired, unsigned, `${unsigned}?expires=abc&signature=${signature}`]) {
       const response = await follow(bad);
       expect(response.statusCode, bad).toBe(403);
-      expect(response.json()).toMatchObject({ error_code: 'course_not_permitted' });
+      expect(response.json()).toMatchObject({ error_code: 'download_link_invalid' });
     }
     const otherKey = signedDownloadUrl('http://localhost', 'another-key', { courseId: DEMO_COURSE, reportName: 'problem_response', expires: Math.floor(Date.now() / 1000) + 60 });
     expect((await follow(otherKey)).statusCode).toBe(403);

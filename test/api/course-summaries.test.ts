@@ -49,6 +49,9 @@ async function getAndPost(params: Record<string, string> = {}) {
   const posted = await post(params);
   expect(posted.statusCode).toBe(got.statusCode);
   expect(posted.body).toBe(got.body);
+  // Form-encoded, as a browser form or a Django test client sends it.
+  const form = await fixture.app.inject({ method: 'POST', url: URL, headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' }, payload: query });
+  expect(form.body).toBe(got.body);
   return got;
 }
 

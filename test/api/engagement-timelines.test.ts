@@ -65,9 +65,9 @@ describe('GET /api/v0/engagement_timelines/{username}/', () => {
     expect(response.json()).toEqual({ error_code: 'course_key_malformed', developer_message: 'Course id/key not a course malformed.' });
   });
 
-  it('answers 404 not_found for a learner without engagement in the course', async () => {
+  it('answers 404 no_learner_engagement_timeline (the legacy code) for a learner without engagement in the course', async () => {
     await withEngagement();
-    expect((await fixture.get(url(NEW_COURSE))).json()).toMatchObject({ error_code: 'not_found' });
+    expect((await fixture.get(url(NEW_COURSE))).json()).toMatchObject({ error_code: 'no_learner_engagement_timeline' });
     expect((await fixture.get(url(DEMO_COURSE, 'someone.else'))).statusCode).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { ReportsStore } from '../../store/reports-store.js';
 import type { course_program_metadata } from '../../store/schema.js';
-import { rowsForIds } from './summary-id-chunks.js';
+import { rowsForIds } from './id-chunks.js';
 
 export type ProgramRow = Selectable<course_program_metadata>;
 

@@ -25,15 +25,15 @@ export function signedDownloadUrl(root: string, signingKey: string, link: Downlo
 export function checkDownloadSignature(signingKey: string, courseId: string, reportName: string, query: { expires?: string; signature?: string }, now: Date): void {
   const { expires, signature } = query;
   if (expires === undefined || !/^\d{1,12}$/.test(expires) || signature === undefined || !/^[0-9a-f]{64}$/.test(signature)) {
-    throw new ApiError('course_not_permitted', 'The download link is incomplete: it needs its expires and signature parameters.');
+    throw new ApiError('download_link_invalid', 'The download link is incomplete: it needs its expires and signature parameters.');
   }
   const link = { courseId, reportName, expires: Number(expires) };
   const expected = Buffer.from(downloadSignature(signingKey, link), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
-    throw new ApiError('course_not_permitted', 'The download link is not valid: its signature does not match.');
+    throw new ApiError('download_link_invalid', 'The download link is not valid: its signature does not match.');
   }
   if (link.expires * 1000 <= now.getTime()) {
-    throw new ApiError('course_not_permitted', 'The download link has expired: ask the reports endpoint for a new one.');
+    throw new ApiError('download_link_invalid', 'The download link has expired: ask the reports endpoint for a new one.');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { ReportsStore } from '../../store/reports-store.js';
 import type { course_meta_summary_enrollment } from '../../store/schema.js';
-import { rowsForIds } from './summary-id-chunks.js';
+import { rowsForIds } from './id-chunks.js';
 
 export type SummaryRow = Selectable<course_meta_summary_enrollment>;
 

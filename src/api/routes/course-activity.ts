@@ -5,12 +5,11 @@ import { ApiError } from '../errors.js';
 import { formatIsoDateTime } from '../legacy/dates.js';
 import { activityByWeek, activityType } from '../legacy/enrollment-shapes.js';
 import { sendData, sendList } from '../respond.js';
-import { COUNT, ERROR_RESPONSES, LEGACY_DATETIME, listResponses } from '../schemas.js';
+import { COUNT, COURSE_ID, ERROR_RESPONSES, LEGACY_DATETIME, listResponses } from '../schemas.js';
 import { checkCourseAccess } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 
 const ACTIVITY_TYPES = ['any', 'attempted_problem', 'played_video', 'posted_forum'] as const;
-const COURSE_ID = { type: 'string', example: 'course-v1:edX+DemoX+Demo_Course' } as const;
 const ACTIVITY_ITEM = {
   type: 'object',
   required: ['interval_start', 'interval_end', 'course_id', 'created'],

@@ -5,7 +5,7 @@ import { formatLegacyDate, formatLegacyDateTime } from '../legacy/dates.js';
 import { ENROLLMENT_MODES, enrollmentByGender, enrollmentByMode } from '../legacy/enrollment-shapes.js';
 import { dailyRows, type DailyTable } from '../queries/daily-rows.js';
 import { sendList } from '../respond.js';
-import { COUNT, LEGACY_DATE, LEGACY_DATETIME, listResponses } from '../schemas.js';
+import { COUNT, COURSE_ID, LEGACY_DATE, LEGACY_DATETIME, listResponses, NULLABLE_TEXT, objectOf } from '../schemas.js';
 import { checkCourseAccess } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 
@@ -17,12 +17,6 @@ const COUNTRY = {
   example: { alpha2: 'US', alpha3: 'USA', name: 'United States of America' },
 } as const;
 
-function item(properties: Record<string, object>, required = Object.keys(properties)) {
-  return { type: 'object', properties, required } as const;
-}
-
-const COURSE_ID = { type: 'string', example: 'course-v1:edX+DemoX+Demo_Course' } as const;
-const NULLABLE_TEXT = { type: ['string', 'null'] } as const;
 
 /** The enrollment endpoints: one table each, one item per course and day (and dimension). */
 export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { store }) => {
@@ -65,11 +59,11 @@ export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (a
       created: formatLegacyDateTime(row.created as string),
     }));
 
-  route('enrollment', 'Enrollment count per day', item({ course_id: COURSE_ID, date: LEGACY_DATE, count: COUNT, created: LEGACY_DATETIME }), 'course_enrollment_daily', 'enrollment', plain());
+  route('enrollment', 'Enrollment count per day', objectOf({ course_id: COURSE_ID, date: LEGACY_DATE, count: COUNT, created: LEGACY_DATETIME }), 'course_enrollment_daily', 'enrollment', plain());
   route(
     'enrollment/mode',
     'Enrollment per day by mode (audit, credit, honor, professional, verified, masters)',
-    item({
+    objectOf({
       course_id: COURSE_ID, date: LEGACY_DATE, count: COUNT, cumulative_count: COUNT, created: LEGACY_DATETIME,
       ...Object.fromEntries(ENROLLMENT_MODES.map((mode) => [mode, COUNT])),
     }),
@@ -80,7 +74,7 @@ export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (a
   route(
     'enrollment/birth_year',
     'Enrollment per day by year of birth',
-    item({ course_id: COURSE_ID, date: LEGACY_DATE, birth_year: { type: ['integer', 'null'], example: 1990 }, count: COUNT, created: LEGACY_DATETIME }),
+    objectOf({ course_id: COURSE_ID, date: LEGACY_DATE, birth_year: { type: ['integer', 'null'], example: 1990 }, count: COUNT, created: LEGACY_DATETIME }),
     'course_enrollment_birth_year_daily',
     'enrollment-age',
     plain('birth_year'),
@@ -88,7 +82,7 @@ export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (a
   route(
     'enrollment/education',
     'Enrollment per day by level of education',
-    item({ course_id: COURSE_ID, date: LEGACY_DATE, education_level: { ...NULLABLE_TEXT, example: 'bachelors' }, count: COUNT, created: LEGACY_DATETIME }),
+    objectOf({ course_id: COURSE_ID, date: LEGACY_DATE, education_level: { ...NULLABLE_TEXT, example: 'bachelors' }, count: COUNT, created: LEGACY_DATETIME }),
     'course_enrollment_education_level_daily',
     'enrollment-education',
     plain('education_level'),
@@ -96,7 +90,7 @@ export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (a
   route(
     'enrollment/gender',
     'Enrollment per day by gender (female, male, other, unknown)',
-    item({ course_id: COURSE_ID, date: LEGACY_DATE, female: COUNT, male: COUNT, other: COUNT, unknown: COUNT, created: LEGACY_DATETIME }),
+    objectOf({ course_id: COURSE_ID, date: LEGACY_DATE, female: COUNT, male: COUNT, other: COUNT, unknown: COUNT, created: LEGACY_DATETIME }),
     'course_enrollment_gender_daily',
     'enrollment-gender',
     (rows) => enrollmentByGender(rows as never),
@@ -104,7 +98,7 @@ export const courseEnrollmentRoutes: FastifyPluginAsync<RouteOptions> = async (a
   route(
     'enrollment/location',
     'Enrollment by country (unknown and invalid codes in one UNKNOWN item, first)',
-    item({ date: LEGACY_DATE, course_id: COURSE_ID, country: COUNTRY, count: COUNT, created: LEGACY_DATETIME }),
+    objectOf({ date: LEGACY_DATE, course_id: COURSE_ID, country: COUNTRY, count: COUNT, created: LEGACY_DATETIME }),
     'course_enrollment_location_current',
     'enrollment-location',
     (rows) => aggregateLocations(rows as never),

@@ -2,9 +2,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ReportsStore } from '../../store/reports-store.js';
 import { formatLegacyDateTime, toDate } from '../legacy/dates.js';
 import { problemSubmissions } from '../queries/problem-submissions.js';
-import { MODULE_ID, objectOf } from '../queries/report-fields.js';
 import { sendList } from '../respond.js';
-import { COUNT, LEGACY_DATETIME, listResponses } from '../schemas.js';
+import { COUNT, LEGACY_DATETIME, listResponses, MODULE_ID, objectOf } from '../schemas.js';
 import { checkCourseAccess } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 

@@ -3,9 +3,8 @@ import { formatLegacyDateTime } from '../legacy/dates.js';
 import { safeCourseId } from '../legacy/course-key.js';
 import { signedDownloadUrl } from '../queries/report-download-links.js';
 import { ENABLED_REPORTS, findReportFile, reportDownloadName } from '../queries/report-files.js';
-import { objectOf } from '../queries/report-fields.js';
 import { sendData } from '../respond.js';
-import { COURSE_PARAMS, ERROR_RESPONSES, LEGACY_DATETIME } from '../schemas.js';
+import { COURSE_PARAMS, ERROR_RESPONSES, LEGACY_DATETIME, objectOf } from '../schemas.js';
 import { checkCourseAccess } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 
@@ -53,7 +52,7 @@ export const courseReportRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
       const { course_id: courseId, report_name: reportName } = request.params;
       const { folder, file } = await findReportFile(options, courseId, reportName);
       try {
-        const expires = Math.floor(Date.now() / 1000) + options.downloadLinkSeconds;
+        const expires = Math.floor(options.now().getTime() / 1000) + options.downloadLinkSeconds;
         const fileName = reportDownloadName(courseId, reportName, file.lastModified);
         const presigned = await folder.downloadLink(file.name, { expiresIn: options.downloadLinkSeconds, fileName });
         const root = options.publicUrl ?? `${request.protocol}://${request.host}`;

@@ -5,16 +5,15 @@ import { isValidCourseKey } from '../legacy/course-key.js';
 import { formatLegacyDateTime, parseLegacyDate } from '../legacy/dates.js';
 import { ENROLLMENT_MODES, type EnrollmentMode } from '../legacy/enrollment-shapes.js';
 import { programRows, type ProgramRow } from '../queries/program-rows.js';
-import { groupedBy, latestCreated } from '../queries/summary-grouping.js';
-import { registerListView } from '../queries/summary-list-view.js';
+import { groupedBy, latestCreated } from '../queries/grouping.js';
+import { registerListView } from './list-view.js';
 import { courseSummaryRows, enrollmentCountsOn, type SummaryRow } from '../queries/summary-rows.js';
-import { COUNT, LEGACY_DATETIME, NULLABLE_COUNT } from '../schemas.js';
+import { COUNT, LEGACY_DATETIME, NULLABLE_COUNT, NULLABLE_TEXT } from '../schemas.js';
 import type { RouteOptions } from './protected.js';
 
 const COUNT_KEYS = ['count', 'cumulative_count', 'count_change_7_days', 'passing_users'] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 
-const NULLABLE_TEXT = { type: ['string', 'null'] } as const;
 const NULLABLE_DATETIME = { ...LEGACY_DATETIME, type: ['string', 'null'] } as const;
 const MODE_COUNTS = { type: 'object', properties: Object.fromEntries(COUNT_KEYS.map((key) => [key, COUNT])) } as const;
 
@@ -40,7 +39,7 @@ const SUMMARY_ITEM = {
 } as const;
 
 /** GET and POST /api/v0/course_summaries/: one item per course, from course_meta_summary_enrollment. */
-export const courseSummaryRoutes: FastifyPluginAsync<RouteOptions> = async (app, { store }) => {
+export const courseSummaryRoutes: FastifyPluginAsync<RouteOptions> = async (app, { store, now }) => {
   registerListView(app, {
     path: '/api/v0/course_summaries/',
     summary: 'Summaries of courses: catalog data and enrollment counts, in total and per mode',
@@ -58,7 +57,7 @@ export const courseSummaryRoutes: FastifyPluginAsync<RouteOptions> = async (app,
     answer: async (list, request) => {
       const courseIds = readableCourseIds(list.ids, request.principal);
       if (courseIds?.length === 0) return [];
-      const recentDay = recentDayOf(list.params['recent_date']);
+      const recentDay = recentDayOf(list.params['recent_date'], now());
       const withPrograms = isTruthy(list.params['programs']);
       const [rows, programs, recentCounts] = await Promise.all([
         courseSummaryRows(store, courseIds),
@@ -84,12 +83,12 @@ const DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;
  * `recent_date` as a store day, or undefined when absent. The legacy answered a bad or future date with a plain-text
  * 400 ("Error in recent_date: …"); we answer 400 in our JSON error shape, as every other error.
  */
-function recentDayOf(value: unknown): string | undefined {
+function recentDayOf(value: unknown, today: Date): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const text = String(value);
   const day = DAY.test(text) ? calendarDay(text) : undefined;
   if (!day) throw new ApiError('invalid_parameter', `Error in recent_date: "${text}" is not a date in the format YYYY-mm-dd.`);
-  if (day.getTime() > Date.now()) throw new ApiError('invalid_parameter', `Error in recent_date: ${text} is in the future.`);
+  if (day.getTime() > today.getTime()) throw new ApiError('invalid_parameter', `Error in recent_date: ${text} is in the future.`);
   return day.toISOString().slice(0, 10);
 }
 

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formatLegacyDateTime } from '../legacy/dates.js';
-import { objectOf } from '../queries/report-fields.js';
 import { sendList } from '../respond.js';
-import { LEGACY_DATETIME, listResponses, NULLABLE_COUNT } from '../schemas.js';
+import { LEGACY_DATETIME, listResponses, NULLABLE_COUNT, objectOf } from '../schemas.js';
 import { checkCourseAccess } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 

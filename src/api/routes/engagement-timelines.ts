@@ -4,6 +4,7 @@ import { isValidCourseKey } from '../legacy/course-key.js';
 import { engagementTimeline } from '../queries/engagement-timeline.js';
 import { sendData, wantsCsv } from '../respond.js';
 import { COUNT, ERROR_RESPONSES, FORMAT_QUERY, LEGACY_DATE } from '../schemas.js';
+import { assertCanRead } from './course-access.js';
 import type { RouteOptions } from './protected.js';
 
 const DAY_ITEM = {
@@ -47,7 +48,7 @@ export const engagementTimelineRoutes: FastifyPluginAsync<RouteOptions> = async 
       const courseId = readableCourseId(request);
       const username = request.params.username;
       const days = await engagementTimeline(store.db, courseId, username);
-      if (days.length === 0) throw new ApiError('not_found', `No engagement timeline for learner ${username} in course ${courseId}.`);
+      if (days.length === 0) throw new ApiError('no_learner_engagement_timeline', `No engagement timeline for learner ${username} in course ${courseId}.`);
       // The legacy CSV of this object was empty (it rendered only lists); the days are what a CSV reader wants.
       return wantsCsv(request) ? sendData(request, reply, days) : reply.send({ days });
     },
@@ -59,6 +60,6 @@ function readableCourseId(request: TimelineRequest): string {
   const courseId = request.query.course_id;
   if (courseId === undefined || courseId === '') throw new ApiError('course_not_specified', 'Course id/key not specified.');
   if (!isValidCourseKey(courseId)) throw new ApiError('course_key_malformed', `Course id/key ${courseId} malformed.`);
-  if (!request.principal.canRead(courseId)) throw new ApiError('course_not_permitted', `${request.principal.username} may not read course ${courseId}.`);
+  assertCanRead(request.principal, courseId);
   return courseId;
 }

@@ -5,10 +5,9 @@ import type { ResultStore } from '../../store/schema.js';
 import { consolidateAnswers, type AnswerRow } from '../legacy/answer-consolidation.js';
 import { formatAnswerValue } from '../legacy/answer-values.js';
 import { formatLegacyDateTime } from '../legacy/dates.js';
-import { COURSE_ID, MODULE_ID, NULLABLE_NUMBER, NULLABLE_TEXT, objectOf } from '../queries/report-fields.js';
-import { readableRows } from '../queries/report-readable-rows.js';
+import { readableRows } from './course-access.js';
 import { sendList } from '../respond.js';
-import { COUNT, LEGACY_DATETIME, listResponses, NULLABLE_COUNT } from '../schemas.js';
+import { COUNT, COURSE_ID, LEGACY_DATETIME, listResponses, MODULE_ID, NULLABLE_COUNT, NULLABLE_NUMBER, NULLABLE_TEXT, objectOf } from '../schemas.js';
 import type { RouteOptions } from './protected.js';
 
 type ProblemRequest = FastifyRequest<{ Params: { problem_id: string } }>;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { programRows, type ProgramRow } from '../queries/program-rows.js';
-import { groupedBy, latestCreated } from '../queries/summary-grouping.js';
-import { registerListView } from '../queries/summary-list-view.js';
+import { groupedBy, latestCreated } from '../queries/grouping.js';
+import { registerListView } from './list-view.js';
 import { LEGACY_DATETIME } from '../schemas.js';
 import type { RouteOptions } from './protected.js';
 

@@ -23,6 +23,8 @@ export interface RouteOptions {
   readonly downloadSigningKey: string;
   /** The API's public root for links it makes (default: from the request's Host header). */
   readonly publicUrl?: string;
+  /** The clock: "last week", link expiry, dates in the future. */
+  readonly now: () => Date;
 }
 
 /** Every route that needs a key; the caller has authenticated the request (`request.principal`). */

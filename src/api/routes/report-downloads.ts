@@ -19,7 +19,7 @@ export const reportDownloadRoutes: FastifyPluginAsync<RouteOptions> = async (app
         description:
           'Follow the `download_url` that `GET /api/v0/courses/{course_id}/reports/{report_name}/` returned for a file in a ' +
           'local folder; do not build it. Needs no key: the link is signed (HMAC-SHA256 with the server\'s download ' +
-          'signing key) and expires. A missing, altered or expired link: 403 `course_not_permitted`. Answers the CSV file as an attachment.',
+          'signing key) and expires. A missing, altered or expired link: 403 `download_link_invalid`. Answers the CSV file as an attachment.',
         security: [],
         params: {
           type: 'object',
@@ -42,7 +42,7 @@ export const reportDownloadRoutes: FastifyPluginAsync<RouteOptions> = async (app
     },
     async (request: DownloadRequest, reply) => {
       const { course_id: courseId, report_name: reportName } = request.params;
-      checkDownloadSignature(options.downloadSigningKey, courseId, reportName, request.query, new Date());
+      checkDownloadSignature(options.downloadSigningKey, courseId, reportName, request.query, options.now());
       const { folder, file } = await findReportFile(options, courseId, reportName);
       let stream;
       try {

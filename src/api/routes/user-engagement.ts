@@ -31,7 +31,7 @@ const ENGAGEMENT_ITEM = {
 type EngagementRequest = FastifyRequest<{ Params: { course_id: string } }>;
 
 /** GET /api/v0/courses/{course_id}/user_engagement/: per-learner totals from module_engagement. */
-export const userEngagementRoutes: FastifyPluginAsync<RouteOptions> = async (app, { store }) => {
+export const userEngagementRoutes: FastifyPluginAsync<RouteOptions> = async (app, { store, now }) => {
   app.addHook('preHandler', checkCourseAccess);
 
   app.get(
@@ -50,7 +50,7 @@ export const userEngagementRoutes: FastifyPluginAsync<RouteOptions> = async (app
     },
     async (request: EngagementRequest, reply) => {
       const courseId = request.params.course_id;
-      const rows = await userEngagement(store, courseId, new Date());
+      const rows = await userEngagement(store, courseId, now());
       return sendList(request, reply, rows.map(engagementItem), { what: `user engagement for course ${courseId}` });
     },
   );

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formatLegacyDateTime } from '../legacy/dates.js';
-import { objectOf } from '../queries/report-fields.js';
-import { readableRows } from '../queries/report-readable-rows.js';
+import { readableRows } from './course-access.js';
 import { courseOfVideo } from '../queries/video-course.js';
 import { sendList } from '../respond.js';
-import { LEGACY_DATETIME, listResponses, NULLABLE_COUNT } from '../schemas.js';
+import { LEGACY_DATETIME, listResponses, NULLABLE_COUNT, objectOf } from '../schemas.js';
 import type { RouteOptions } from './protected.js';
 
 type VideoRequest = FastifyRequest<{ Params: { video_id: string } }>;

@@ -4,7 +4,7 @@ import { FORMAT_QUERY, listResponses } from '../schemas.js';
 
 /**
  * The legacy `APIListView` (course_summaries, programs): ids, `fields` and `exclude`, by GET in the query string or
- * by POST in a JSON body (for long id lists; POST changes nothing), with the same answer either way.
+ * by POST in a JSON or form-encoded body (for long id lists; POST changes nothing), with the same answer either way.
  */
 
 /** A parameter sent as it is (not a list). */
@@ -54,7 +54,7 @@ export function registerListView(app: FastifyInstance, view: ListView): void {
   app.post(
     view.path,
     {
-      schema: { ...schema, summary: `${view.summary} (parameters in a JSON body)`, querystring: { $ref: 'FormatQuery#' }, body: bodySchema(view) },
+      schema: { ...schema, summary: `${view.summary} (parameters in a JSON or form body)`, querystring: { $ref: 'FormatQuery#' }, body: bodySchema(view) },
       // A POST without a body asks for everything, as a GET without parameters.
       preValidation: async (request) => {
         request.body ??= {};
