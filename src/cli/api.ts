@@ -38,14 +38,14 @@ async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
     await app.close();
     await store.close();
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
     await app.listen({ host: settings.apiHost, port: settings.apiPort });
   } catch (error) {
     await store.close();
     throw new UsageError(`cannot listen on ${settings.apiHost}:${settings.apiPort}: ${(error as Error).message}`);
   }
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   await new Promise<void>((resolve) => app.server.once('close', resolve));
 }
 
