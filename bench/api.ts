@@ -98,52 +98,66 @@ async function main(): Promise<void> {
     await store.close();
   }
 
-  const apiPort = await freePort();
-  const api = await startServer(['dist/src/cli/bin.js', 'api', '--store', `sqlite:${storeFile}`, '--port', String(apiPort), '--rate-limit', 'off'], apiPort, '/status/');
-  const staticDir = path.join(benchDir, 'static');
-  let staticServer: ChildProcess | undefined;
+  const apis = [
+    { name: 'Lantern', args: [] as string[] },
+    { name: 'Lantern, no answer cache', args: ['--cache-seconds', '0'] },
+  ];
+  const servers: ChildProcess[] = [];
   try {
-    const apiBase = `http://127.0.0.1:${apiPort}`;
+    const started = [];
+    for (const api of apis) {
+      const port = await freePort();
+      const args = ['dist/src/cli/bin.js', 'api', '--store', `sqlite:${storeFile}`, '--port', String(port), '--rate-limit', 'off', ...api.args];
+      servers.push(await startServer(args, port, '/status/'));
+      started.push({ ...api, base: `http://127.0.0.1:${port}` });
+    }
     const headers = { authorization: `Token ${KEY}`, accept: 'application/json' };
     const endpoints = [
       { name: 'courses/{id}/enrollment/', paths: Array.from({ length: COURSES }, (_, i) => `/api/v0/courses/${courseId(i)}/enrollment/`) },
       { name: 'course_summaries/', paths: ['/api/v0/course_summaries/'] },
     ];
-    // The static server gets the very bytes the API answered, one file per URL.
-    await rm(staticDir, { recursive: true, force: true });
-    const staticPaths = new Map<string, string[]>();
-    for (const [e, endpoint] of endpoints.entries()) {
-      const files: string[] = [];
-      for (const [i, urlPath] of endpoint.paths.entries()) {
-        const response = await fetch(`${apiBase}${urlPath}`, { headers });
-        if (!response.ok) throw new Error(`GET ${urlPath} answered ${response.status}: ${await response.text()}`);
-        const file = `/e${e}/${i}.json`;
-        await mkdir(path.join(staticDir, `e${e}`), { recursive: true });
-        await writeFile(path.join(staticDir, file), Buffer.from(await response.arrayBuffer()));
-        files.push(file);
-      }
-      staticPaths.set(endpoint.name, files);
-    }
+    const staticDir = path.join(benchDir, 'static');
+    const staticPaths = await copyAnswers(started[0]!.base, endpoints, headers, staticDir);
     const staticPort = await freePort();
-    staticServer = await startServer(['dist/bench/static-server.js', staticDir, String(staticPort)], staticPort, '/e0/0.json');
+    servers.push(await startServer(['dist/bench/static-server.js', staticDir, String(staticPort)], staticPort, '/e0/0.json'));
 
     console.log(`\nbench:api (${values.connections} connections, ${values.seconds} s each; target: ≥ 50 % of the static server's req/s and p99 < 25 ms)`);
-    console.log('| endpoint | Lantern req/s | Lantern p99 | static req/s | static p99 | ratio |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log('| endpoint | server | req/s | p99 | static req/s | static p99 | ratio |');
+    console.log('|---|---|---:|---:|---:|---:|---:|');
     for (const endpoint of endpoints) {
-      const lantern = await load(apiBase, endpoint.paths, headers);
       const baseline = await load(`http://127.0.0.1:${staticPort}`, staticPaths.get(endpoint.name)!, {});
-      if (lantern.errors + baseline.errors > 0) console.log(`(errors: Lantern ${lantern.errors}, static ${baseline.errors})`);
-      const ratio = lantern.requestsPerSecond / baseline.requestsPerSecond;
-      console.log(
-        `| ${endpoint.name} | ${Math.round(lantern.requestsPerSecond).toLocaleString('en-US')} | ${lantern.p99Ms} ms | ` +
-          `${Math.round(baseline.requestsPerSecond).toLocaleString('en-US')} | ${baseline.p99Ms} ms | ${(ratio * 100).toFixed(0)} % |`,
-      );
+      for (const api of started) {
+        const lantern = await load(api.base, endpoint.paths, headers);
+        if (lantern.errors + baseline.errors > 0) console.log(`(errors: ${api.name} ${lantern.errors}, static ${baseline.errors})`);
+        const ratio = lantern.requestsPerSecond / baseline.requestsPerSecond;
+        console.log(
+          `| ${endpoint.name} | ${api.name} | ${Math.round(lantern.requestsPerSecond).toLocaleString('en-US')} | ${lantern.p99Ms} ms | ` +
+            `${Math.round(baseline.requestsPerSecond).toLocaleString('en-US')} | ${baseline.p99Ms} ms | ${(ratio * 100).toFixed(0)} % |`,
+        );
+      }
     }
   } finally {
-    api.kill('SIGTERM');
-    staticServer?.kill('SIGTERM');
+    for (const server of servers) server.kill('SIGTERM');
   }
+}
+
+/** The static server gets the very bytes the API answered, one file per URL. */
+async function copyAnswers(base: string, endpoints: { name: string; paths: string[] }[], headers: Record<string, string>, staticDir: string) {
+  await rm(staticDir, { recursive: true, force: true });
+  const staticPaths = new Map<string, string[]>();
+  for (const [e, endpoint] of endpoints.entries()) {
+    await mkdir(path.join(staticDir, `e${e}`), { recursive: true });
+    const files: string[] = [];
+    for (const [i, urlPath] of endpoint.paths.entries()) {
+      const response = await fetch(`${base}${urlPath}`, { headers });
+      if (!response.ok) throw new Error(`GET ${urlPath} answered ${response.status}: ${await response.text()}`);
+      const file = `/e${e}/${i}.json`;
+      await writeFile(path.join(staticDir, file), Buffer.from(await response.arrayBuffer()));
+      files.push(file);
+    }
+    staticPaths.set(endpoint.name, files);
+  }
+  return staticPaths;
 }
 
 await main();

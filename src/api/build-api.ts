@@ -11,6 +11,7 @@ import { createAuthenticator, type JwtSettings } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
 import { ApiError, ERROR_SCHEMA } from './errors.js';
 import { routableUrl } from './legacy-paths.js';
+import { registerResponseCache, type ResponseCacheSettings } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
 import { operationalRoutes } from './routes/operational.js';
 import { protectedRoutes, type RouteOptions } from './routes/protected.js';
@@ -44,9 +45,13 @@ export interface ApiOptions {
   /** Seconds a report download link stays valid (legacy COURSE_REPORT_DOWNLOAD_EXPIRY_TIME, default 120). */
   readonly downloadLinkSeconds?: number;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Answers kept until the reports change, at most this long (default 60 s, 64 MiB); false: none kept. */
+  readonly responseCache?: ResponseCacheSettings | false;
   /** The clock (tests). */
   readonly now?: () => Date;
 }
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { ttlMs: 60_000, maxBytes: 64 * 1024 * 1024 };
 
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 1200, timeWindowMs: 60_000 };
 
@@ -107,12 +112,12 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
         global: true,
         max: limit.max,
         timeWindow: limit.timeWindowMs,
-        hook: 'preHandler',
         keyGenerator: (request) => request.principal?.username ?? request.ip,
         errorResponseBuilder: (_request, context) =>
           Object.assign(new ApiError('rate_limited', `Request was throttled: more than ${context.max} requests in ${context.after}.`), { statusCode: 429 }),
       });
     }
+    if (options.responseCache !== false) registerResponseCache(api, options.store, options.responseCache ?? DEFAULT_RESPONSE_CACHE, () => routeOptions.now().getTime());
     await api.register(protectedRoutes, routeOptions);
   });
   return app;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildApi } from '../api/build-api.js';
+import { buildApi, DEFAULT_RESPONSE_CACHE } from '../api/build-api.js';
 import { effectiveDatabases } from '../config/database-targets.js';
 import type { Settings } from '../config/settings.js';
 import { LmsApiClient } from '../lms/lms-api.js';
@@ -28,6 +28,7 @@ async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
     store,
     logger: { level: process.env.LANTERN_LOG_LEVEL ?? 'info' },
     rateLimit: settings.apiRateLimit,
+    responseCache: settings.apiCacheSeconds > 0 && { ...DEFAULT_RESPONSE_CACHE, ttlMs: settings.apiCacheSeconds * 1000 },
     reportFolder: (location) => openReportFolder(location, s3),
     publicUrl: settings.apiPublicUrl,
     downloadSigningKey: settings.apiDownloadSigningKey,

@@ -109,6 +109,12 @@ function oneFromLegacyList(raw: string, plural: string, advice: string): string 
   return parsed[0];
 }
 
+export const wholeNumber = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'is not a whole number')
+  .transform(Number);
+
 /** A TCP port, 0 for any free one. */
 export const port = z
   .string()

@@ -18,6 +18,7 @@ import {
   memorySize,
   port,
   positiveInteger,
+  wholeNumber,
   formatRate,
   requestRate,
   sourceLocation,
@@ -267,6 +268,14 @@ export const SETTINGS = {
     default: { max: 1200, timeWindowMs: 60_000 },
     show: formatRate,
     description: 'requests per key (or per address before sign-in) as 60/minute, 5/hour, or off; over it the API answers 429',
+  }),
+  apiCacheSeconds: withDefault({
+    ini: { section: 'api', key: 'cache_seconds' },
+    env: 'LANTERN_API_CACHE_SECONDS',
+    flag: '--cache-seconds <n>',
+    schema: wholeNumber,
+    default: 60,
+    description: 'answers are kept until a report is published, at most this long (for stores other tools write); 0: none kept',
   }),
   apiPublicUrl: optional({
     ini: { section: 'api', key: 'public_url' },

@@ -68,6 +68,7 @@ describe('loading settings', () => {
       apiHost: '127.0.0.1',
       apiPort: 8100,
       apiRateLimit: { max: 1200, timeWindowMs: 60_000 },
+      apiCacheSeconds: 60,
       apiPublicUrl: undefined,
       apiDownloadSigningKey: undefined,
       jwtJwksUrl: undefined,

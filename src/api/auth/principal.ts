@@ -25,6 +25,11 @@ export class Principal {
     return new Principal(username, new Set(courses ?? []), new Set(orgs ?? []));
   }
 
+  /** Equal for principals that may read the same courses. */
+  get scopeKey(): string {
+    return this.#courses === null ? '*' : JSON.stringify([[...this.#courses].sort(), [...this.#orgs!].sort()]);
+  }
+
   get readsEveryCourse(): boolean {
     return this.#courses === null;
   }

@@ -35,6 +35,8 @@ export const courseReportRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
   app.get(
     '/api/v0/courses/:course_id/reports/:report_name/',
     {
+      // The link expires and the file lives outside the store: answered afresh each time.
+      config: { responseCache: false },
       schema: {
         tags: ['courses'],
         summary: 'A download link for a report file',
