@@ -26,10 +26,10 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-/** A migrated SQLite store in a temp folder with the key `test-key` for user `tester`, and the API over it. */
-export async function apiFixture(options: Partial<ApiOptions> & { scope?: KeyScope } = {}): Promise<ApiFixture> {
+/** A migrated store (default: SQLite in a temp folder) with the key `test-key` for user `tester`, and the API over it. */
+export async function apiFixture(options: Partial<ApiOptions> & { scope?: KeyScope; storeUrl?: string } = {}): Promise<ApiFixture> {
   const dir = await tempDir();
-  const store = await openStore(`sqlite:${path.join(dir, 'reports.sqlite')}`, { migrate: true });
+  const store = await openStore(options.storeUrl ?? `sqlite:${path.join(dir, 'reports.sqlite')}`, { migrate: true });
   await setApiKey(store, 'tester', KEY, options.scope);
   const app = await buildApi({ store, rateLimit: false, ...options });
   return {
