@@ -7,7 +7,8 @@
  *
  * To add a table: add its entry with `addedIn` naming the migration that creates it (a new migration file that
  * calls `createResultTables` for its name), and its row interface in `schema.ts`; the type check there and the
- * migration tests say what is missing.
+ * migration tests say what is missing. An index added to a table's entry reaches stores created earlier when the
+ * table is next published (every publish builds the table anew from its entry).
  */
 export type ColumnType = 'varchar' | 'int' | 'bigint' | 'date' | 'datetime' | 'float' | 'double' | 'boolean' | 'text';
 
@@ -90,7 +91,8 @@ export const RESULT_TABLES = [
       { name: 'program_type', type: 'varchar', length: 32, nullable: false },
       { name: 'program_title', type: 'varchar', length: 255, nullable: true },
     ],
-    indexes: [],
+    // The data API reads programs by program and by course (course_summaries?programs).
+    indexes: [['program_id'], ['course_id']],
   },
   {
     name: 'course_activity',
@@ -129,7 +131,7 @@ export const RESULT_TABLES = [
       { name: 'users_at_end', type: 'int', nullable: true },
       { name: 'total_viewed_seconds', type: 'int', nullable: true },
     ],
-    indexes: [['course_id', 'encoded_module_id']],
+    indexes: [['course_id', 'encoded_module_id'], ['pipeline_video_id']],
   },
   {
     name: 'video_timeline',
