@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openReportFolder, type ReportFolder } from '../store/report-folder/report-folder.js';
 import type { ReportsStore } from '../store/reports-store.js';
 import { createAuthenticator, type JwtSettings } from './auth/authenticator.js';
+import { narrowedPrincipal, ON_BEHALF_OF_HEADER } from './auth/on-behalf-of.js';
 import type { Principal } from './auth/principal.js';
 import { ApiError, ERROR_SCHEMA } from './errors.js';
 import { routableUrl } from './legacy-paths.js';
@@ -64,6 +65,8 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     rewriteUrl: (request) => routableUrl(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
+    // Room for the on-behalf-of header of a user on many course teams.
+    http: { maxHeaderSize: 256 * 1024 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, keywords: ['example'] } },
   });
   app.decorateRequest('principal', null as unknown as Principal);
@@ -104,7 +107,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   const authenticate = createAuthenticator({ store: options.store, jwt: options.jwt, keyCacheMs: options.keyCacheMs });
   await app.register(async (api) => {
     api.addHook('onRequest', async (request) => {
-      request.principal = await authenticate(request.headers.authorization);
+      request.principal = narrowedPrincipal(await authenticate(request.headers.authorization), request.headers[ON_BEHALF_OF_HEADER]);
     });
     if (options.rateLimit !== false) {
       const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;

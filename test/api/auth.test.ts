@@ -78,6 +78,22 @@ describe('API keys', () => {
   });
 });
 
+describe('reading on behalf of a user (X-Lantern-Courses)', () => {
+  it('narrows a key to the listed courses, never widens it, and refuses a malformed list', async () => {
+    fixture = await apiFixture({ keyCacheMs: 0 });
+    await seedEnrollment(fixture);
+    const onBehalf = (courses: string, key = 'test-key') => ({ authorization: `Token ${key}`, 'x-lantern-courses': courses });
+    expect((await fixture.get(enrollment(NEW_COURSE), onBehalf(JSON.stringify([NEW_COURSE])))).statusCode).toBe(200);
+    expect((await fixture.get(enrollment(DEMO_COURSE), onBehalf(JSON.stringify([NEW_COURSE])))).statusCode).toBe(403);
+    expect((await fixture.get(enrollment(DEMO_COURSE), onBehalf('[]'))).statusCode).toBe(403);
+    const bad = await fixture.get(enrollment(DEMO_COURSE), onBehalf('course-v1:x'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().developer_message).toContain('x-lantern-courses');
+    await setApiKey(fixture.store, 'limited', 'limited-key', { courses: [NEW_COURSE], orgs: null });
+    expect((await fixture.get(enrollment(DEMO_COURSE), onBehalf(JSON.stringify([DEMO_COURSE, NEW_COURSE]), 'limited-key'))).statusCode).toBe(403);
+  });
+});
+
 describe('JWTs signed by the LMS', () => {
   const staffCourses = async (username: string) => {
     if (username === 'broken') throw new Error('HTTP 500');

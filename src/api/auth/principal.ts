@@ -25,6 +25,14 @@ export class Principal {
     return new Principal(username, new Set(courses ?? []), new Set(orgs ?? []));
   }
 
+  /**
+   * The same user limited further to `courses` (never widened): how a trusted service such as the dashboard reads
+   * on behalf of one of its users with its own key.
+   */
+  narrowedTo(courses: readonly string[]): Principal {
+    return new Principal(this.username, new Set(courses.filter((courseId) => this.canRead(courseId))), new Set());
+  }
+
   /** Equal for principals that may read the same courses. */
   get scopeKey(): string {
     return this.#courses === null ? '*' : JSON.stringify([[...this.#courses].sort(), [...this.#orgs!].sort()]);
