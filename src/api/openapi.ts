@@ -10,7 +10,9 @@ export function openApiDocument(): Partial<OpenAPIV3_1.Document> {
       description:
         'Learning analytics for Open edX, compatible with the edX Analytics Data API v0 (same URLs, parameters, ' +
         'field names, date formats and CSV). Send `Authorization: Token <key>` (keys: `lantern api-key set`) or ' +
-        '`Authorization: JWT <token>` (an access token signed by the LMS). A key may be limited to courses or orgs. ' +
+        '`Authorization: JWT <token>` (an access token signed by the LMS). A key may be limited to courses or orgs; ' +
+        'a service (the dashboard) may narrow a request further with `X-Lantern-Courses: ["course-v1:…"]` to read on ' +
+        'behalf of one of its users. ' +
         'Errors are `{error_code, developer_message}`.',
     },
     components: {
