@@ -3,11 +3,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { openReportFolder, type ReportFolder } from '../store/report-folder/report-folder.js';
 import type { ReportsStore } from '../store/reports-store.js';
 import { createAuthenticator, type JwtSettings } from './auth/authenticator.js';
+import { FailureLimiter } from './auth/failure-limiter.js';
 import { narrowedPrincipal, ON_BEHALF_OF_HEADER } from './auth/on-behalf-of.js';
 import type { Principal } from './auth/principal.js';
 import { ApiError, ERROR_SCHEMA } from './errors.js';
@@ -40,6 +41,8 @@ export interface ApiOptions {
   /** The API's public root for the links it makes (default: from the request's Host header). */
   readonly publicUrl?: string;
   readonly jwt?: JwtSettings;
+  /** Failed sign-ins an address may make per minute before it is refused (default 30). */
+  readonly failedSignInsPerMinute?: number;
   /** How long a key lookup is cached (default 10 s): a deleted key keeps working this long. */
   readonly keyCacheMs?: number;
   readonly rateLimit?: RateLimitSettings | false;
@@ -67,6 +70,8 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     // Room for the on-behalf-of header of a user on many course teams.
     http: { maxHeaderSize: 256 * 1024 },
+    // Malformed URLs and the like: the same coded JSON as every other error.
+    frameworkErrors: (error, _request, reply) => void (reply as FastifyReply).status(400).send(new ApiError('invalid_parameter', error.message).body()),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, keywords: ['example'] } },
   });
   app.decorateRequest('principal', null as unknown as Principal);
@@ -104,10 +109,17 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   };
   await app.register(operationalRoutes, routeOptions);
   await app.register(reportDownloadRoutes, routeOptions);
+  const failedSignIns = new FailureLimiter(options.failedSignInsPerMinute ?? 30);
   const authenticate = createAuthenticator({ store: options.store, jwt: options.jwt, keyCacheMs: options.keyCacheMs });
   await app.register(async (api) => {
     api.addHook('onRequest', async (request) => {
-      request.principal = narrowedPrincipal(await authenticate(request.headers.authorization), request.headers[ON_BEHALF_OF_HEADER]);
+      failedSignIns.check(request.ip);
+      try {
+        request.principal = narrowedPrincipal(await authenticate(request.headers.authorization), request.headers[ON_BEHALF_OF_HEADER]);
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 401) failedSignIns.fail(request.ip);
+        throw error;
+      }
     });
     if (options.rateLimit !== false) {
       const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;

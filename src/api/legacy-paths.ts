@@ -15,8 +15,22 @@ const ENGAGEMENT_PATH = /^(\/api\/v0\/engagement_timelines\/)(.+?)\/?$/;
 /** The legacy course id pattern: three parts split by `/` or `+` (the last may hold `+`, as ccx keys do). */
 const COURSE_ID = /^[^/+]+[/+][^/+]+[/+][^/]+$/;
 
-/** The request URL with the id in the path made one segment; other URLs are returned unchanged. */
+/** The request URL with the id in the path made one segment, and v1 as v0; other URLs are returned unchanged. */
 export function routableUrl(url: string): string {
+  return oneSegmentIds(asV0(url));
+}
+
+/**
+ * The legacy v1 served the v0 views from a second database (its ADR-0001); Lantern has one store, so v1 is v0, less
+ * what v1 dropped (enrollment/birth_year). Its status, health and authenticated paths redirect as in v0.
+ */
+function asV0(url: string): string {
+  if (!url.startsWith('/api/v1/') || /^\/api\/v1\/(status|health|authenticated)\/?(\?|$)/.test(url)) return url;
+  if (/\/enrollment\/birth_year\/?(\?|$)/.test(url)) return url;
+  return `/api/v0/${url.slice('/api/v1/'.length)}`;
+}
+
+function oneSegmentIds(url: string): string {
   const queryAt = url.indexOf('?');
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const query = queryAt === -1 ? '' : url.slice(queryAt);

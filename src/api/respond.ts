@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
+import { isValidCourseKey } from './legacy/course-key.js';
 import { csvFileName, toCsv } from './legacy/csv.js';
 
 export interface ListOptions {
@@ -33,7 +34,7 @@ export function sendData(request: FastifyRequest, reply: FastifyReply, data: unk
   if (!wantsCsv(request)) return reply.send(data);
   const fields = (request.query as { fields?: unknown } | undefined)?.fields;
   reply.type('text/csv; charset=utf-8');
-  if (options.csvSlug && options.courseId && request.headers.accept?.trim().toLowerCase() === 'text/csv') {
+  if (options.csvSlug && options.courseId && isValidCourseKey(options.courseId) && request.headers.accept?.trim().toLowerCase() === 'text/csv') {
     reply.header('content-disposition', `attachment; filename=${csvFileName(options.courseId, options.csvSlug)}`);
   }
   return reply.send(toCsv(data, typeof fields === 'string' && fields !== '' ? fields.split(',') : undefined));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportsStore } from '../store/reports-store.js';
 
@@ -36,8 +37,11 @@ export function registerResponseCache(app: FastifyInstance, store: ReportsStore,
   let bytes = 0;
   const versions = new WeakMap<FastifyRequest, string>();
 
+  // Hashed: a long POST body or scope costs 64 bytes here, not its length.
   const keyOf = (request: FastifyRequest) =>
-    JSON.stringify([request.principal.username, request.principal.scopeKey, request.method, request.url, request.headers.accept ?? '', request.body ?? null]);
+    createHash('sha256')
+      .update(JSON.stringify([request.principal.username, request.principal.scopeKey, request.method, request.url, request.headers.accept ?? '', request.body ?? null]))
+      .digest('hex');
 
   const forget = (key: string) => {
     const entry = entries.get(key);
@@ -46,6 +50,8 @@ export function registerResponseCache(app: FastifyInstance, store: ReportsStore,
     entries.delete(key);
   };
 
+  // Before the routes' own access checks: safe because the key holds the user and the scope, so an answer is only
+  // ever handed to a request that was allowed it.
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.routeOptions.config.responseCache === false) return;
     const version = await storeVersion(store);

@@ -6,7 +6,7 @@ import { LmsApiClient } from '../lms/lms-api.js';
 import { openReportFolder } from '../store/report-folder/report-folder.js';
 import { openStore } from '../store/open-store.js';
 import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
-import { UsageError } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
 
 export function registerApi(program: Command): void {
   withConfigOptions(
@@ -32,12 +32,18 @@ async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
     reportFolder: (location) => openReportFolder(location, s3),
     publicUrl: settings.apiPublicUrl,
     downloadSigningKey: settings.apiDownloadSigningKey,
-    ...(settings.jwtJwksUrl ? { jwt: { jwks: settings.jwtJwksUrl, issuer: settings.jwtIssuer, audience: settings.jwtAudience, staffCourses: staffCourses(settings) } } : {}),
+    ...(settings.jwtJwksUrl ? { jwt: { jwks: settings.jwtJwksUrl, issuer: jwtIssuer(settings), audience: settings.jwtAudience, staffCourses: staffCourses(settings) } } : {}),
   });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: finishing the requests in flight');
-    await app.close();
-    await store.close();
+    try {
+      await app.close();
+      await store.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exitCode = EXIT.failed;
+      app.server.close();
+    }
   };
   try {
     await app.listen({ host: settings.apiHost, port: settings.apiPort });
@@ -48,6 +54,13 @@ async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await new Promise<void>((resolve) => app.server.once('close', resolve));
+}
+
+/** The issuer LMS tokens name: `[api] jwt_issuer`, else edx-platform's `<LMS>/oauth2`. */
+function jwtIssuer(settings: Settings): string {
+  const issuer = settings.jwtIssuer ?? (settings.lmsApiUrl ? `${settings.lmsApiUrl.replace(/\/+$/, '')}/oauth2` : undefined);
+  if (!issuer) throw new UsageError('[api] jwt_jwks_url needs [api] jwt_issuer (or [edx-rest-api] url, whose /oauth2 is the issuer)');
+  return issuer;
 }
 
 /** The LMS course_ids API as the source of course team rights; without the LMS API settings, none. */

@@ -307,7 +307,7 @@ export const SETTINGS = {
     env: 'LANTERN_JWT_ISSUER',
     flag: '--jwt-issuer <iss>',
     schema: text,
-    whenUnset: 'any issuer the key set signs for',
+    whenUnset: '<[edx-rest-api] url>/oauth2, as edx-platform names itself',
     description: 'the issuer JWTs must name (the LMS: https://lms.example.com/oauth2)',
   }),
   jwtAudience: optional({

@@ -88,6 +88,15 @@ export class LmsApiClient {
     return answer === null ? null : (answer as Record<string, unknown>);
   }
 
+  /** The course's grading policy (assignment types with weights), or null when the LMS does not know the course. */
+  async gradingPolicy(courseId: string): Promise<unknown[] | null> {
+    const url = `${this.#base}/api/grades/v1/policy/courses/${encodeURIComponent(courseId)}/`;
+    const answer = await this.#getJson(url, { notFound: null });
+    if (answer === null) return null;
+    if (!Array.isArray(answer)) throw new LmsApiError(url, 200, `GET ${url}: the answer is not a list of assignment types`);
+    return answer;
+  }
+
   /** The course list and every listed course's blocks; a course deleted since it was listed is left out. */
   async structure(): Promise<LmsStructureAnswers> {
     const courses = await this.courses();

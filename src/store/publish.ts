@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { createIndexes, createResultTable } from './ddl.js';
 import { writeMarker, type MarkerInput } from './markers.js';
 import { finalNames, leftoverTableNames, retiredTableName, stagingNames, type PhysicalNames } from './physical-names.js';
@@ -79,12 +79,13 @@ async function loadRows(store: ReportsStore, table: StagedTable): Promise<number
   const db = store.db as unknown as Kysely<any>;
   const { spec } = table;
   let written = 0;
+  const statements = new Map<number, string>();
   for await (const batch of rowBatches(table.source, rowsPerInsert(spec.columns.length, store.capabilities.maxBindParameters))) {
     const unknown = written === 0 ? unknownColumns(spec, batch[0]!) : [];
     if (unknown.length > 0) throw new StoreError('STORE_VALUE', `${spec.name} has no column ${unknown.join(', ')}`);
     const values = batch.map((row, i) => storeValues(spec, row as Record<string, unknown>, written + i + 1));
     try {
-      await db.insertInto(table.staging.table).values(values).execute();
+      await db.executeQuery(insertStatement(db, table.staging.table, spec, values, statements));
     } catch (error) {
       throw new StoreError(
         'STORE_WRITE',
@@ -95,6 +96,30 @@ async function loadRows(store: ReportsStore, table: StagedTable): Promise<number
     written += batch.length;
   }
   return written;
+}
+
+/**
+ * The INSERT of `values` (each row's values in column order, as storeValues gives them). Building it is most of the
+ * client's work for a large table, and its text depends only on the number of rows, so the text is built once per
+ * batch size and then only bound to each batch's values.
+ */
+function insertStatement(
+  db: Kysely<any>,
+  table: string,
+  spec: TableSpec,
+  values: readonly Record<string, unknown>[],
+  statements: Map<number, string>,
+): CompiledQuery {
+  const known = statements.get(values.length);
+  if (known !== undefined) {
+    const parameters: unknown[] = [];
+    for (const row of values) for (const column of spec.columns) parameters.push(row[column.name]);
+    return CompiledQuery.raw(known, parameters);
+  }
+  const compiled = db.insertInto(table).values(values).compile();
+  // Every value a bound parameter (never inlined), in row and column order: the text serves any batch of this size.
+  if (compiled.parameters.length === values.length * spec.columns.length) statements.set(values.length, compiled.sql);
+  return compiled;
 }
 
 /** SQLite, PostgreSQL: drop, rename and the marker commit together; until then readers see the previous tables. */

@@ -55,7 +55,7 @@ export const RESULT_TABLES = [
     name: 'course_enrollment_birth_year_daily',
     addedIn: '0001-result-store',
     columns: [DATE, COURSE_ID, { name: 'birth_year', type: 'int', nullable: true }, COUNT, CUMULATIVE_COUNT],
-    indexes: [],
+    indexes: BY_COURSE_AND_DATE,
   },
   {
     name: 'course_enrollment_education_level_daily',

@@ -115,15 +115,18 @@ describe('JWTs signed by the LMS', () => {
     expect(failing.json().developer_message).toContain('Cannot retrieve the course permissions of broken from the LMS');
   });
 
-  it('refuses a JWT with another issuer, an expired one, a forged one, or one without a user', async () => {
+  it('refuses a JWT with another issuer, an expired one, a forged one, one without expiry, a restricted one, or one without a user', async () => {
     fixture = await apiFixture({ jwt: { jwks: createLocalJWKSet({ keys: [publicJwk] }), issuer: ISSUER, staffCourses } });
     await seedEnrollment(fixture);
     const other = await generateKeyPair('RS256');
+    const forever = await new SignJWT({ preferred_username: 'admin', administrator: true }).setProtectedHeader({ alg: 'RS256', kid: 'lms-1' }).setIssuer(ISSUER).sign(privateKey);
     const forged = await new SignJWT({ preferred_username: 'admin', administrator: true }).setProtectedHeader({ alg: 'RS256', kid: 'lms-1' }).setIssuer(ISSUER).setExpirationTime('5m').sign(other.privateKey);
     for (const jwt of [
       await token({ preferred_username: 'admin', administrator: true }, { issuer: 'http://elsewhere' }),
       await token({ preferred_username: 'admin', administrator: true }, { expires: '-1m' }),
       forged,
+      forever,
+      await token({ preferred_username: 'admin', administrator: true, is_restricted: true, filters: ['content_org:MITx'] }),
       await token({ administrator: true }),
     ]) {
       const response = await fixture.get(enrollment(DEMO_COURSE), { authorization: `JWT ${jwt}` });
@@ -143,7 +146,7 @@ describe('JWTs signed by the LMS', () => {
       const answer = (await (await fetch(`${lms.url}/api/courses/v1/course_ids/?username=${username}`)).json()) as { results: string[] };
       return answer.results;
     };
-    fixture = await apiFixture({ jwt: { jwks: `${lms.url}/api/jwks/`, staffCourses: lookup } });
+    fixture = await apiFixture({ jwt: { jwks: `${lms.url}/api/jwks/`, issuer: ISSUER, staffCourses: lookup } });
     await seedEnrollment(fixture);
     const header = { authorization: `JWT ${await token({ preferred_username: 'ada' })}` };
     expect((await fixture.get(enrollment(NEW_COURSE), header)).statusCode).toBe(200);
@@ -160,6 +163,15 @@ describe('JWTs signed by the LMS', () => {
 });
 
 describe('throttling and health', () => {
+  it('refuses an address after 30 failed sign-ins in a minute, before checking its credentials', async () => {
+    fixture = await apiFixture();
+    await seedEnrollment(fixture);
+    for (let i = 0; i < 30; i++) expect((await fixture.get(enrollment(DEMO_COURSE), { authorization: `Token guess-${i}` })).statusCode).toBe(401);
+    const refused = await fixture.get(enrollment(DEMO_COURSE));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().developer_message).toContain('Too many failed sign-ins');
+  });
+
   it('answers 429 past the rate of a key, counting each key apart', async () => {
     fixture = await apiFixture({ rateLimit: { max: 5, timeWindowMs: 3_600_000 } });
     await seedEnrollment(fixture);

@@ -144,6 +144,27 @@ describe.each(ENDPOINTS)('GET courses/{id}/$path/', (endpoint) => {
   });
 });
 
+describe('legacy URL forms', () => {
+  it('serves v1 paths as v0 (but not enrollment/birth_year, which v1 dropped), and answers malformed URLs with a coded 400', async () => {
+    await fixture.insert('course_enrollment_daily', [{ course_id: DEMO_COURSE, date: DAY, count: 1, cumulative_count: 1 }]);
+    await fixture.insert('course_enrollment_birth_year_daily', [{ course_id: DEMO_COURSE, date: DAY, birth_year: 1990, count: 1, cumulative_count: 1 }]);
+    const v0 = await fixture.get(`/api/v0/courses/${DEMO_COURSE}/enrollment/`);
+    expect((await fixture.get(`/api/v1/courses/${DEMO_COURSE}/enrollment/`)).body).toBe(v0.body);
+    expect((await fixture.get(`/api/v1/courses/${DEMO_COURSE}/enrollment/birth_year/`)).statusCode).toBe(404);
+    expect((await fixture.get(`/api/v0/courses/${DEMO_COURSE}/enrollment/birth_year/`)).statusCode).toBe(200);
+    const malformed = await fixture.get('/api/v0/courses/%ZZ/enrollment/');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error_code).toBe('invalid_parameter');
+  });
+
+  it('answers CSV without a file name for a course id that is not a valid key', async () => {
+    await fixture.insert('course_enrollment_daily', [{ course_id: 'edX/Demo X/run', date: DAY, count: 1, cumulative_count: 1 }]);
+    const response = await fixture.get(`/api/v0/courses/${encodeURIComponent('edX/Demo X/run')}/enrollment/`, { authorization: 'Token test-key', accept: 'text/csv' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBeUndefined();
+  });
+});
+
 describe('enrollment shapes (legacy defaults)', () => {
   it('fills every gender and mode with 0 (a single row)', async () => {
     await fixture.insert('course_enrollment_gender_daily', [{ course_id: NEW_COURSE, date: DAY, gender: 'f', count: 1, cumulative_count: 1 }]);

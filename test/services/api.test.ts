@@ -54,6 +54,12 @@ describe.each([
     }
   });
 
+  it('matches course ids exactly, as SQLite does: another case is another course', async () => {
+    const upper = urlFor('/api/v0/courses/{course_id}/enrollment/', NEW_COURSE.replace('edX', 'EDX'));
+    expect((await server.get(upper)).statusCode).toBe(404);
+    expect((await reference.get(upper)).statusCode).toBe(404);
+  });
+
   it('checks keys and health in the store', async () => {
     expect((await server.get('/health/', {})).json().overall_status).toBe('OK');
     expect((await server.get(urlFor('/api/v0/courses/{course_id}/enrollment/', DEMO_COURSE), { authorization: 'Token wrong' })).statusCode).toBe(401);

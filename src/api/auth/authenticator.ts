@@ -8,7 +8,8 @@ import { TtlCache } from './ttl-cache.js';
 export interface JwtSettings {
   /** The LMS's JSON Web Key Set, e.g. https://lms.example.com/api/jwks/ (or the keys themselves, for tests). */
   readonly jwks: string | JWTVerifyGetKey;
-  readonly issuer?: string;
+  /** The issuer tokens must name (edx-platform: `<LMS>/oauth2`); required, so that another issuer's tokens fail. */
+  readonly issuer: string;
   readonly audience?: string;
   /** The courses a user is on the team of (the LMS course_ids API); absent: JWT users who are not LMS staff read nothing. */
   readonly staffCourses?: (username: string) => Promise<string[]>;
@@ -33,17 +34,19 @@ const NO_CREDENTIALS = 'Authentication credentials were not provided: send "Auth
  * whose team they are on.
  */
 export function createAuthenticator(settings: AuthenticatorSettings): Authenticate {
-  const keys = new TtlCache<Principal | null>(settings.keyCacheMs ?? 10_000);
+  // Only keys that exist are kept: a flood of wrong keys cannot push the right ones out.
+  const keys = new TtlCache<Principal>(settings.keyCacheMs ?? 10_000);
   const teams = new TtlCache<string[]>(settings.permissionsCacheMs ?? 15 * 60_000);
   const jwt = settings.jwt;
   const keySet = jwt && (typeof jwt.jwks === 'string' ? createRemoteJWKSet(new URL(jwt.jwks)) : jwt.jwks);
 
   async function byKey(key: string): Promise<Principal> {
-    const principal = await keys.getOrLoad(key, async () => {
-      const owner = await findApiKey(settings.store, key);
-      return owner ? Principal.limited(owner.username, owner.courses, owner.orgs) : null;
-    });
-    if (!principal) throw new ApiError('invalid_credentials', 'Invalid token.');
+    const cached = keys.get(key);
+    if (cached) return cached;
+    const owner = await findApiKey(settings.store, key);
+    if (!owner) throw new ApiError('invalid_credentials', 'Invalid token.');
+    const principal = Principal.limited(owner.username, owner.courses, owner.orgs);
+    keys.set(key, principal);
     return principal;
   }
 
@@ -51,12 +54,19 @@ export function createAuthenticator(settings: AuthenticatorSettings): Authentica
     if (!jwt || !keySet) throw new ApiError('invalid_credentials', 'JWT sign-in is not configured on this server ([api] jwt_jwks_url).');
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(token, keySet, { issuer: jwt.issuer, audience: jwt.audience }));
+      ({ payload: claims } = await jwtVerify(token, keySet, {
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+        algorithms: ['RS256', 'RS512', 'ES256', 'EdDSA'],
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw new ApiError('invalid_credentials', `Invalid JWT: ${(error as Error).message}`);
     }
     const username = claims['preferred_username'] ?? claims['username'];
     if (typeof username !== 'string' || username === '') throw new ApiError('invalid_credentials', 'Invalid JWT: it names no user (preferred_username).');
+    // edx-platform marks tokens of restricted applications (limited to some orgs' content); they are not for this API.
+    if (claims['is_restricted'] === true) throw new ApiError('invalid_credentials', 'Invalid JWT: tokens of restricted applications are not accepted.');
     if (claims['administrator'] === true || claims['superuser'] === true) return Principal.unlimited(username);
     const courses = jwt.staffCourses ? await teams.getOrLoad(username, () => staffCoursesOf(jwt.staffCourses!, username)) : [];
     return Principal.limited(username, courses, null);

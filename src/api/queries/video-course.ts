@@ -7,7 +7,6 @@ import type { ReportsStore } from '../../store/reports-store.js';
 export async function courseOfVideo(store: ReportsStore, pipelineVideoId: string): Promise<string | undefined> {
   const separator = pipelineVideoId.indexOf('|');
   if (separator > 0) return pipelineVideoId.slice(0, separator);
-  // No index on video.pipeline_video_id: a scan of the (small) video table, only for ids without the prefix.
   const video = await store.db.selectFrom('video').select('course_id').where('pipeline_video_id', '=', pipelineVideoId).executeTakeFirst();
   return video?.course_id;
 }

@@ -28,7 +28,9 @@ export const mysqlStoreDialect: StoreDialect = {
     maxBindParameters: 65_535,
   },
   ddl: {
-    columnType: (column) => (column.type === 'varchar' ? `varchar(${column.length})` : TYPES[column.type]),
+    // Binary collation: ids compare exactly, as in SQLite and PostgreSQL (the server default, *_general_ci, would let
+    // `course-v1:EDX+…` match `course-v1:edX+…`, past the data API's course scopes).
+    columnType: (column) => (column.type === 'varchar' ? `varchar(${column.length}) character set utf8mb4 collate utf8mb4_bin` : TYPES[column.type]),
     idColumn: () => sql`bigint not null auto_increment primary key`,
     // TIMESTAMP is stored in UTC and shown in the session's time zone, which every connection sets to UTC.
     createdColumn: () => sql`timestamp not null default current_timestamp`,
