@@ -23,7 +23,7 @@ export interface LmsStructureAnswers {
 }
 
 /** Asked of the blocks API: the outline (children); id, type and display_name come by default. */
-const BLOCK_FIELDS = 'children';
+const BLOCK_FIELDS = ['children'];
 const TOKEN_MARGIN_MS = 60_000;
 /** More pages than any LMS has: a `next` link that never ends is a broken LMS, not a big one. */
 const MAX_PAGES = 10_000;
@@ -78,12 +78,12 @@ export class LmsApiClient {
   }
 
   /** A course's blocks answer (`root`, `blocks`), or null when the LMS no longer has the course (404). */
-  async courseBlocks(courseId: string): Promise<Record<string, unknown> | null> {
+  async courseBlocks(courseId: string, requestedFields: readonly string[] = BLOCK_FIELDS): Promise<Record<string, unknown> | null> {
     const url = new URL(`${this.#base}/api/courses/v1/blocks/`);
     url.searchParams.set('course_id', courseId);
     url.searchParams.set('all_blocks', 'true');
     url.searchParams.set('depth', 'all');
-    url.searchParams.set('requested_fields', BLOCK_FIELDS);
+    url.searchParams.set('requested_fields', requestedFields.join(','));
     const answer = await this.#getJson(url.href, { notFound: null });
     return answer === null ? null : (answer as Record<string, unknown>);
   }

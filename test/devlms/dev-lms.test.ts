@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, LOGIN_FAILED, LOGIN_TITLE, startDevLms, type DevLms } fr
 import { LmsApiClient } from '../../src/lms/lms-api.js';
 import { readStructureFiles } from '../../src/reports/structure/structure-files.js';
 import { tempDir } from '../helpers/temp.js';
-import { authorizationSecrets, Browser, formAction, hiddenInputs } from './browser.js';
+import { authorizationSecrets, Browser, formAction, hiddenInputs } from '../helpers/browser.js';
 
 const SSO = {
   clientId: 'lantern-sso-key',

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { canSee } from '../course-permissions.js';
+import type { WebContext } from '../web-context.js';
+import { signedInAccess } from './access.js';
+
+const PASSED_HEADERS = ['content-type', 'content-disposition'];
+/** What the video and performance pages need of each block, beyond id, type and display_name. */
+const DASHBOARD_BLOCK_FIELDS = ['children', 'graded', 'format'];
+
+/**
+ * The browser app's data: the data API (with the dashboard's service key, narrowed to the user's courses, so the API
+ * enforces them on every route) and the LMS course structure and grading policy (checked here).
+ */
+export const dataRoutes: FastifyPluginAsync<WebContext> = async (app, context) => {
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    const signedIn = await signedInAccess(context, request, reply);
+    if (!signedIn) return reply;
+    const path = request.url.slice('/data'.length);
+    const headers: Record<string, string> = { authorization: `Token ${context.dataApi.key}`, accept: request.headers.accept ?? 'application/json' };
+    if (signedIn.access.courses !== null) headers['x-lantern-courses'] = JSON.stringify(signedIn.access.courses);
+    const body = request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const answer = await fetch(`${context.dataApi.url}${path}`, { method: request.method, headers, body, signal: AbortSignal.timeout(30_000) });
+    for (const name of PASSED_HEADERS) {
+      const value = answer.headers.get(name);
+      if (value) reply.header(name, value);
+    }
+    return reply.status(answer.status).send(Buffer.from(await answer.arrayBuffer()));
+  };
+  app.get('/data/api/*', forward);
+  app.post('/data/api/*', forward);
+
+  const fromLms = (read: (courseId: string) => Promise<unknown>) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const signedIn = await signedInAccess(context, request, reply);
+    if (!signedIn) return reply;
+    const courseId = (request.params as { '*': string })['*'].replace(/\/$/, '');
+    if (!canSee(signedIn.access, courseId)) return reply.status(403).send({ error_code: 'course_not_permitted', developer_message: `You may not see ${courseId}.` });
+    const answer = await read(courseId);
+    if (answer === null) return reply.status(404).send({ error_code: 'not_found', developer_message: `The LMS does not know ${courseId}.` });
+    return reply.send(answer);
+  };
+  app.get('/data/lms/blocks/*', fromLms((courseId) => context.lms.courseBlocks(courseId, DASHBOARD_BLOCK_FIELDS)));
+  app.get('/data/lms/grading-policy/*', fromLms((courseId) => context.lms.gradingPolicy(courseId)));
+};

@@ -1,0 +1,42 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { canSee, PermissionsUnavailableError } from '../course-permissions.js';
+import { accessDeniedPage, landingPage, permissionsFailedPage } from '../html-pages.js';
+import type { WebContext } from '../web-context.js';
+
+/** The legacy course id in a page path: `/courses/<org/course/run or course-v1:org+course+run>/…`. */
+const COURSE_PAGE = /^\/courses\/([^/+]+[/+][^/+]+[/+][^/?]+)/;
+
+/**
+ * The browser app's pages: signed-in users get the app (after the permission check of the course in the path: the
+ * legacy 403 page otherwise); others go to sign in. The landing page is for visitors.
+ */
+export const pageRoutes: FastifyPluginAsync<WebContext> = async (app, context) => {
+  const shell = await readFile(path.join(context.clientDir, 'index.html'), 'utf8').catch(() => undefined);
+  await app.register(fastifyStatic, { root: path.join(context.clientDir, 'assets'), prefix: '/assets/', maxAge: '1y', immutable: true });
+
+  app.get('/', async (request, reply) => (request.session.user ? reply.redirect('/courses/') : reply.type('text/html').send(landingPage())));
+
+  const appPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const user = request.session.user;
+    if (!user) return reply.redirect(`/login/?next=${encodeURIComponent(request.url)}`);
+    let access;
+    try {
+      access = await context.permissions.accessOf(user, request.session.access);
+      request.session.access = access;
+    } catch (error) {
+      if (!(error instanceof PermissionsUnavailableError)) throw error;
+      request.log.warn({ err: error }, 'permissions retrieval failed');
+      return reply.status(500).type('text/html').send(permissionsFailedPage(request.url));
+    }
+    const courseId = COURSE_PAGE.exec(decodeURI(request.url))?.[1];
+    const denied = courseId !== undefined ? !canSee(access, courseId) : access.courses !== null && access.courses.length === 0;
+    if (denied) return reply.status(403).type('text/html').send(accessDeniedPage(reply.generateCsrf(), request.url));
+    if (!shell) return reply.status(503).type('text/plain').send('The dashboard app is not built: run npm run build.');
+    return reply.type('text/html').header('cache-control', 'no-store').send(shell);
+  };
+  app.get('/courses/', appPage);
+  app.get('/courses/*', appPage);
+};
