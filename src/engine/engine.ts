@@ -88,6 +88,12 @@ export interface Engine {
   readonly eventsVersion: string;
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
+  /**
+   * The rows of one select, sent as JSON text (one document per row): far cheaper than `query` for large results.
+   * Columns must be text, booleans, JSON (arriving parsed), whole numbers within ±2^53 or finite doubles; other
+   * types arrive as JSON shows them (times as text).
+   */
+  queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]>;
   /** Replaces the scratch table `name` (temporary: gone when the engine closes) with the rows of one select. */
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */

@@ -107,6 +107,18 @@ export class DuckDBEngine implements Engine {
     }
   }
 
+  async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]> {
+    // Reading values one by one costs a native call per text value; one text per row leaves a call per row.
+    const sql = `select cast(to_json(selected) as varchar) as row from (\n${select}\n) as selected`;
+    try {
+      const reader = await this.#connection.runAndReadAll(sql, boundIn(sql, params));
+      const [texts = []] = reader.getColumnsJS() as string[][];
+      return texts.map((text) => JSON.parse(text) as T);
+    } catch (error) {
+      throw toEngineError(error, sql);
+    }
+  }
+
   async materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
     await this.run(`create or replace temp table ${quotedIdentifier(name)} as ${select}`, params);
   }

@@ -11,7 +11,7 @@ interface CheckRow {
   readonly problem_id: string;
   readonly attempt_category: 'first' | 'last';
   readonly problem_display_name: string | null;
-  readonly payload: string;
+  readonly payload: Record<string, unknown>;
 }
 
 /**
@@ -37,9 +37,8 @@ export const answerDistributionTask: ReportTask = {
       context.note(`${events} problem_check events skipped: ${reason.replaceAll('_', ' ')}`);
     }
     const parts: AttemptPart[] = [];
-    for (const check of await engine.query<CheckRow>(sql('first_last_problem_checks.sql'))) {
-      const payload = JSON.parse(check.payload) as Record<string, unknown>;
-      for (const part of answerParts(payload)) {
+    for (const check of await engine.queryJson<CheckRow>(sql('first_last_problem_checks.sql'))) {
+      for (const part of answerParts(check.payload)) {
         parts.push({
           courseId: check.course_id,
           problemId: check.problem_id,

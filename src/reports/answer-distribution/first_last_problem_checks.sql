@@ -1,5 +1,6 @@
 -- Per course, problem and learner: the first and the last problem_check by time, each tagged with its attempt
--- category. A single check is both the first and the last, as in the legacy.
+-- category, with its payload as JSON (it reaches the task parsed). A single check is both the first and the last, as
+-- in the legacy.
 with ranked as (
   select
     checks.course_id as course_id,
@@ -23,10 +24,8 @@ attempts as (
 select
   attempts.course_id as course_id,
   attempts.problem_id as problem_id,
-  attempts.time as time,
-  attempts.event_hash as event_hash,
   attempts.attempt_category as attempt_category,
   attempts.problem_display_name as problem_display_name,
-  cast(attempts.event as varchar) as payload
+  attempts.event as payload
 from attempts
 order by attempts.course_id, attempts.time, attempts.event_hash, attempts.attempt_category

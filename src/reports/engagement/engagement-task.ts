@@ -46,7 +46,7 @@ export const engagementTask: ReportTask = {
     await engine.materialize('module_engagement_daily', sql('module_engagement_daily.sql'), { from_date: read.start, until_date: read.end });
     await engine.materialize('module_engagement_summary', sql('module_engagement_summary.sql'), { window_start: week.start, window_end: week.end });
     const ranges = await engine.query(sql('module_engagement_metric_ranges.sql'), { window_start: week.start, window_end: week.end });
-    const daily = await engine.query(sql('module_engagement.sql'), { interval_start: days.start, interval_end: days.end });
+    const daily = await engine.queryJson(sql('module_engagement.sql'), { interval_start: days.start, interval_end: days.end });
     return [
       { table: 'module_engagement', rows: daily },
       { table: 'module_engagement_metric_ranges', rows: ranges },

@@ -1,5 +1,5 @@
--- Per course, problem and learner: the attempts of the interval, the first and last attempt times, and the latest
--- attempt's payload (the answers the report shows).
+-- Per course, problem and learner: the attempts of the interval, the first and last attempt times (epoch
+-- milliseconds), and the latest attempt's payload as JSON (the answers the report shows; it reaches the task parsed).
 with attempts as (
   select
     checks.course_id as course_id,
@@ -22,9 +22,9 @@ select
   attempts.problem_id as problem_id,
   attempts.username as username,
   attempts.problem_display_name as problem_display_name,
-  cast(attempts.event as varchar) as payload,
+  attempts.event as payload,
   cast(attempts.total_attempts as integer) as total_attempts,
-  attempts.first_attempt_date as first_attempt_date,
-  attempts.last_attempt_date as last_attempt_date
+  epoch_ms(attempts.first_attempt_date) as first_attempt_date,
+  epoch_ms(attempts.last_attempt_date) as last_attempt_date
 from attempts
 where attempts.rn = 1

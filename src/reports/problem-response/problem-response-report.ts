@@ -52,10 +52,11 @@ interface LatestResponse {
   problem_id: string;
   username: string;
   problem_display_name: string | null;
-  payload: string;
+  payload: Record<string, unknown>;
   total_attempts: number;
-  first_attempt_date: Date;
-  last_attempt_date: Date;
+  /** Epoch milliseconds. */
+  first_attempt_date: number;
+  last_attempt_date: number;
 }
 
 interface Placement {
@@ -83,7 +84,7 @@ export async function writeProblemResponseReports(engine: Engine, options: Probl
       'select skip_reason as reason, count(*) as events from problem_check_events where skip_reason is not null group by skip_reason',
     )).map((row) => [row.reason, Number(row.events)]),
   );
-  const latest = await engine.query<LatestResponse>(sql('latest_problem_responses.sql'));
+  const latest = await engine.queryJson<LatestResponse>(sql('latest_problem_responses.sql'));
   const placements = new Map<string, Placement>();
   if (options.hasStructure) {
     for (const block of await engine.query<Placement>('select course_id, block_id, course_path, sort_idx from course_blocks')) {
@@ -110,7 +111,7 @@ export async function writeProblemResponseReports(engine: Engine, options: Probl
 }
 
 function reportRows(response: LatestResponse, placement: Placement | undefined, listDelimiter: string): ReportRow[] {
-  const payload = JSON.parse(response.payload) as Record<string, unknown>;
+  const payload = response.payload;
   const problem = cleanProblemName(response.problem_display_name);
   const sortIdx = placement?.sort_idx === null || placement?.sort_idx === undefined ? -1 : Number(placement.sort_idx);
   const location = `${placement?.course_path ?? DELETED_BLOCKS_PATH}${PATH_DELIMITER}${problem}`;
@@ -127,8 +128,8 @@ function reportRows(response: LatestResponse, placement: Placement | undefined, 
     correct: legacyBoolean(part.correct),
     answer: part.answer.join(listDelimiter),
     total_attempts: String(response.total_attempts),
-    first_attempt_date: legacyDateTime(response.first_attempt_date),
-    last_attempt_date: legacyDateTime(response.last_attempt_date),
+    first_attempt_date: legacyDateTime(new Date(response.first_attempt_date)),
+    last_attempt_date: legacyDateTime(new Date(response.last_attempt_date)),
     location,
     sort_idx: String(sortIdx),
   }));

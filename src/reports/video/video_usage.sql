@@ -19,23 +19,83 @@ viewings as (
   cross join settings
   where video_viewings.drop_reason is null
 ),
-viewed_segments as (
+-- Each learner's viewings of a video, overlapping ones merged: a learner counts once in each segment.
+viewer_spans as (
   select
     viewings.user_id as user_id,
     viewings.course_id as course_id,
     viewings.encoded_module_id as encoded_module_id,
-    unnest(range(viewings.first_segment, viewings.last_segment + 1)) as segment
+    viewings.first_segment as first_segment,
+    viewings.last_segment as last_segment,
+    max(viewings.last_segment) over (
+      partition by viewings.course_id, viewings.encoded_module_id, viewings.user_id
+      order by viewings.first_segment, viewings.last_segment
+      rows between unbounded preceding and 1 preceding
+    ) as previous_last_segment
   from viewings
+),
+viewer_islands as (
+  select
+    viewer_spans.*,
+    sum(case when viewer_spans.previous_last_segment >= viewer_spans.first_segment then 0 else 1 end) over (
+      partition by viewer_spans.course_id, viewer_spans.encoded_module_id, viewer_spans.user_id
+      order by viewer_spans.first_segment, viewer_spans.last_segment
+      rows between unbounded preceding and current row
+    ) as island
+  from viewer_spans
+),
+viewer_ranges as (
+  select
+    viewer_islands.course_id as course_id,
+    viewer_islands.encoded_module_id as encoded_module_id,
+    min(viewer_islands.first_segment) as first_segment,
+    max(viewer_islands.last_segment) as last_segment
+  from viewer_islands
+  group by viewer_islands.course_id, viewer_islands.encoded_module_id, viewer_islands.user_id, viewer_islands.island
+),
+-- Counted by where they change rather than segment by segment: +1 where a viewing (or a learner's merged range)
+-- starts, -1 after it ends; the running sums are the viewers and views of every segment up to the next change.
+changes as (
+  select ranges.course_id as course_id, ranges.encoded_module_id as encoded_module_id, ranges.first_segment as segment,
+    1 as users, 0 as views
+  from viewer_ranges as ranges
+  union all
+  select ranges.course_id, ranges.encoded_module_id, ranges.last_segment + 1, -1, 0 from viewer_ranges as ranges
+  union all
+  select viewings.course_id, viewings.encoded_module_id, viewings.first_segment, 0, 1 from viewings
+  union all
+  select viewings.course_id, viewings.encoded_module_id, viewings.last_segment + 1, 0, -1 from viewings
+),
+change_points as (
+  select
+    changes.course_id as course_id,
+    changes.encoded_module_id as encoded_module_id,
+    changes.segment as segment,
+    sum(changes.users) as users,
+    sum(changes.views) as views
+  from changes
+  group by changes.course_id, changes.encoded_module_id, changes.segment
+),
+running_counts as (
+  select
+    points.course_id as course_id,
+    points.encoded_module_id as encoded_module_id,
+    points.segment as segment,
+    lead(points.segment) over video as next_change,
+    cast(sum(points.users) over video as bigint) as num_users,
+    cast(sum(points.views) over video as bigint) as num_views
+  from change_points as points
+  window video as (partition by points.course_id, points.encoded_module_id order by points.segment)
 ),
 segments as (
   select
-    viewed_segments.course_id as course_id,
-    viewed_segments.encoded_module_id as encoded_module_id,
-    viewed_segments.segment as segment,
-    count(distinct viewed_segments.user_id) as num_users,
-    count(*) as num_views
-  from viewed_segments
-  group by viewed_segments.course_id, viewed_segments.encoded_module_id, viewed_segments.segment
+    counts.course_id as course_id,
+    counts.encoded_module_id as encoded_module_id,
+    unnest(range(counts.segment, counts.next_change)) as segment,
+    counts.num_users as num_users,
+    counts.num_views as num_views
+  from running_counts as counts
+  where counts.num_views > 0
 ),
 dropoffs as (
   select
