@@ -11,7 +11,9 @@ import { REPORT_TASKS } from '../reports/report-tasks.js';
 import { runPipeline } from '../reports/run-pipeline.js';
 import { isFailure } from '../reports/runner/outcome.js';
 import { structureSource } from '../reports/structure/structure-source.js';
-import { buildApi } from '../api/build-api.js';
+import { lanternPackage } from '../config/package-root.js';
+import { startDemoStack } from '../demo/demo-stack.js';
+import { DEMO_PASSWORD, type DemoUser } from '../devlms/dev-lms.js';
 import { setApiKey } from '../store/api-keys.js';
 import { openStore } from '../store/open-store.js';
 import { EXIT } from './exit-codes.js';
@@ -29,6 +31,8 @@ interface DemoFlags {
   readonly fresh?: boolean;
   readonly serve: boolean;
   readonly port: number;
+  readonly apiPort: number;
+  readonly lmsPort: number;
 }
 
 /** The legacy `make demo` key: user edx, key edx. */
@@ -42,8 +46,10 @@ export function registerDemo(program: Command): void {
     .option('--learners <n>', 'learners in the generated site', wholeNumberOption, 400)
     .option('--days <n>', 'days of logs, ending yesterday', wholeNumberOption, 28)
     .option('--fresh', 'generate the site again even if one exists')
-    .option('--no-serve', 'stop after the reports instead of serving the data API')
-    .option('--port <n>', 'the data API port on 127.0.0.1', wholeNumberOption, 8100)
+    .option('--no-serve', 'stop after the reports instead of serving the dashboard, the data API and the development LMS')
+    .option('--port <n>', 'the dashboard port on 127.0.0.1', wholeNumberOption, 8110)
+    .option('--api-port <n>', 'the data API port on 127.0.0.1', wholeNumberOption, 8100)
+    .option('--lms-port <n>', 'the development LMS port on 127.0.0.1', wholeNumberOption, 8120)
     .action(async (flags: DemoFlags) => {
       const siteDir = path.join(flags.dataDir, 'demo-site');
       const summary = await demoSite(siteDir, flags);
@@ -69,7 +75,7 @@ export function registerDemo(program: Command): void {
       if (report.outcomes.some((outcome) => isFailure(outcome.status))) process.exitCode = EXIT.failed;
       console.log(`\nReports are in ${storeUrl}.`);
       console.log(`\nThe demo site is in ${siteDir} (LMS database: lms.sqlite); the engine database in ${flags.dataDir}.`);
-      if (flags.serve) await serveDemoApi(storeUrl, flags.port, summary.courses[0]!);
+      if (flags.serve) await serveDemo(siteDir, storeUrl, flags, summary.courses[0]!);
     });
 }
 
@@ -96,18 +102,31 @@ async function demoSite(siteDir: string, flags: DemoFlags): Promise<GenerateSumm
   return summary;
 }
 
-async function serveDemoApi(storeUrl: string, port: number, course: string): Promise<void> {
-  const store = await openStore(storeUrl, { migrate: true });
+async function serveDemo(siteDir: string, storeUrl: string, flags: DemoFlags, course: string): Promise<void> {
+  const stack = await startDemoStack({
+    siteDir,
+    storeUrl,
+    clientDir: path.join(lanternPackage().root, 'dist', 'web', 'client'),
+    ports: { web: flags.port, api: flags.apiPort, lms: flags.lmsPort },
+  });
+  const store = await openStore(storeUrl);
   await setApiKey(store, DEMO_KEY.username, DEMO_KEY.key);
-  const app = await buildApi({ store, logger: { level: 'warn' } });
-  await app.listen({ host: '127.0.0.1', port });
-  const root = `http://127.0.0.1:${port}`;
-  console.log(`\n== lantern api ==\nThe data API is at ${root} (docs: ${root}/docs), key "${DEMO_KEY.key}". Try:`);
-  console.log(`  curl -H 'Authorization: Token ${DEMO_KEY.key}' '${root}/api/v0/courses/${course}/enrollment/?start_date=2000-01-01'`);
-  console.log('Ctrl-C stops it.');
+  await store.close();
+  console.log(`\nDashboard: ${stack.webUrl}/`);
+  console.log(`Sign in as (password ${DEMO_PASSWORD}): ${stack.users.map((user) => `${user.username} (${describeUser(user)})`).join(', ')}.`);
+  console.log(`Data API: ${stack.apiUrl}/docs (key "${DEMO_KEY.key}"), e.g.`);
+  console.log(`  curl -H 'Authorization: Token ${DEMO_KEY.key}' '${stack.apiUrl}/api/v0/courses/${course}/enrollment/?start_date=2000-01-01'`);
+  console.log(`Development LMS: ${stack.lms.url}. Ctrl-C stops them all.`);
   await new Promise<void>((resolve) => {
-    const stop = () => void app.close().then(() => store.close()).then(resolve);
+    const stop = () => void stack.close().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
 }
+
+function describeUser(user: DemoUser): string {
+  if (user.isStaff) return 'global staff: every course';
+  if (user.courseRoles.length === 0) return 'a learner: no course';
+  return user.courseRoles.map((role) => `${role.role} of ${role.courseId}`).join(', ');
+}
+

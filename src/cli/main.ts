@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { lanternPackage } from '../config/package-root.js';
 import { registerApi } from './api.js';
 import { registerApiKey } from './api-key.js';
 import { registerConfig } from './config.js';
@@ -11,23 +11,11 @@ import { registerLogs } from './logs.js';
 import { registerRun } from './run.js';
 import { registerStore } from './store.js';
 
-/** The package version, from the package.json above this module (src/ or dist/src/). */
-function packageVersion(): string {
-  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'lantern') return manifest.version ?? '0.0.0';
-    } catch {
-      // not here: keep walking up
-    }
-  }
-  return '0.0.0';
-}
 
 export function buildProgram(): Command {
   const program = new Command('lantern')
     .description('Learning analytics for Open edX: tracking logs in, edX-compatible reports out.')
-    .version(packageVersion())
+    .version(lanternPackage().version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerDemo(program);
