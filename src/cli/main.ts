@@ -9,7 +9,9 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { registerGenerate } from './generate.js';
 import { registerLogs } from './logs.js';
 import { registerRun } from './run.js';
+import { registerLmsSetup } from './lms-setup.js';
 import { registerStore } from './store.js';
+import { registerWeb } from './web.js';
 
 
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerStore(program);
   registerApi(program);
   registerApiKey(program);
+  registerWeb(program);
+  registerLmsSetup(program);
   registerConfig(program);
   for (const command of program.commands) {
     command.exitOverride();

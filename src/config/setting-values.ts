@@ -144,3 +144,11 @@ export function formatRate(rate: RequestRate | false): string {
   const period = Object.entries(RATE_PERIODS).find(([, ms]) => ms === rate.timeWindowMs)?.[0];
   return period ? `${rate.max}/${period}` : `${rate.max}/${rate.timeWindowMs} ms`;
 }
+
+/** yes/no, true/false, on/off, 1/0 (ConfigParser's booleans). */
+export const yesNo = parsedText((raw) => {
+  const value = raw.toLowerCase();
+  if (['yes', 'true', 'on', '1'].includes(value)) return true;
+  if (['no', 'false', 'off', '0'].includes(value)) return false;
+  throw new Error('is not yes or no');
+});
