@@ -13,7 +13,8 @@ export type CoursePage =
   | 'performance/graded_content'
   | 'performance/ungraded_content'
   | 'performance/learning_outcomes'
-  | 'reports';
+  | 'reports'
+  | 'learners';
 
 export type Route =
   | { kind: 'index' }
@@ -32,6 +33,7 @@ const PAGE_PREFIXES: ReadonlyArray<CoursePage> = [
   'performance/ungraded_content',
   'performance/learning_outcomes',
   'reports',
+  'learners',
 ];
 
 /** Pages that also own deeper paths (drill-downs built later). */
@@ -42,6 +44,7 @@ const DRILL_DOWN: ReadonlySet<CoursePage> = new Set([
   'performance/ungraded_content',
   'performance/learning_outcomes',
   'reports',
+  'learners',
 ]);
 
 const COURSE_RE = new RegExp(`^/courses/(${COURSE_ID_PATTERN})/(.*)$`);
@@ -74,4 +77,21 @@ export function parseRoute(pathname: string): Route {
 /** The URL of a course page: `/courses/<id>/<page>/`. */
 export function coursePageUrl(courseId: string, page: CoursePage): string {
   return page === 'home' ? `/courses/${courseId}/` : `/courses/${courseId}/${page}/`;
+}
+
+/** A drill-down path segment: ids (usage keys, answer values) are percent-encoded. */
+export function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+/** The decoded segments of a page's `rest` path. */
+export function restSegments(rest: string): string[] {
+  if (rest === '') return [];
+  return rest.split('/').map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
 }

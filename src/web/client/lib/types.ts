@@ -101,3 +101,114 @@ export interface Session {
   permissionsCheckedAt: string;
   csrfToken: string;
 }
+
+/** `courses/<id>/activity/`: one row per week; a missing activity type is omitted, not 0. */
+export interface ActivityRow {
+  course_id: string;
+  interval_start: string;
+  interval_end: string;
+  any?: number;
+  attempted_problem?: number;
+  played_video?: number;
+  posted_forum?: number;
+  created: string;
+}
+
+/** `courses/<id>/enrollment/`. */
+export interface EnrollmentRow {
+  course_id: string;
+  date: string;
+  count: number;
+  created: string;
+}
+
+/** `courses/<id>/videos/`. `pipeline_video_id` is `<course_id>|<encoded_module_id>`. */
+export interface VideoRow {
+  pipeline_video_id: string;
+  encoded_module_id: string;
+  duration: number | null;
+  segment_length: number;
+  users_at_start: number;
+  users_at_end: number;
+  created: string;
+}
+
+/** `videos/<pipeline_video_id>/timeline/`. */
+export interface VideoTimelineRow {
+  segment: number;
+  num_users: number;
+  num_views: number;
+  created: string;
+}
+
+/** `courses/<id>/problems/`. */
+export interface ProblemRow {
+  module_id: string;
+  total_submissions: number;
+  correct_submissions: number;
+  part_ids: string[];
+  created: string;
+}
+
+/** `courses/<id>/problems_and_tags/`. */
+export interface ProblemTagsRow {
+  module_id: string;
+  total_submissions: number;
+  correct_submissions: number;
+  tags: Record<string, string[]>;
+  created: string;
+}
+
+/** `problems/<module_id>/answer_distribution/`: either `count` or the first/last response counts. */
+export interface AnswerDistributionRow {
+  course_id: string;
+  module_id: string;
+  part_id: string;
+  correct: boolean | null;
+  count?: number;
+  first_response_count?: number;
+  last_response_count?: number;
+  value_id: string | null;
+  answer_value: string | number | null;
+  problem_display_name: string | null;
+  question_text: string | null;
+  variant: number | null;
+  created: string;
+  consolidated_variant?: boolean;
+}
+
+/** One block of the LMS blocks API answer. */
+export interface CourseBlock {
+  id: string;
+  block_id: string;
+  type: string;
+  display_name: string;
+  children?: string[];
+  graded?: boolean;
+  format?: string | null;
+}
+
+/** `GET /data/lms/blocks/<course_id>`. */
+export interface CourseBlocks {
+  root: string;
+  blocks: Record<string, CourseBlock>;
+}
+
+/** `GET /data/lms/grading-policy/<course_id>`: one entry per assignment type. */
+export interface GradingPolicyEntry {
+  assignment_type: string;
+  count: number;
+  dropped: number;
+  weight: number;
+}
+
+/** `engagement_timelines/<username>/?course_id=`. */
+export interface EngagementTimeline {
+  days: Array<{
+    date: string;
+    problems_attempted: number;
+    problems_completed: number;
+    discussion_contributions: number;
+    videos_viewed: number;
+  }>;
+}

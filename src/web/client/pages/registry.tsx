@@ -13,6 +13,13 @@ export const COURSE_PAGES: Partial<Record<CoursePage, { title: string; component
   'enrollment/demographics/education': { title: 'Enrollment Demographics by Education', component: lazy(() => import('./DemographicsEducationPage.js')) },
   'enrollment/demographics/gender': { title: 'Enrollment Demographics by Gender', component: lazy(() => import('./DemographicsGenderPage.js')) },
   'enrollment/geography': { title: 'Enrollment Geography', component: lazy(() => import('./GeographyPage.js')) },
+  'engagement/content': { title: 'Engagement Content', component: lazy(() => import('./EngagementContentPage.js')) },
+  'engagement/videos': { title: 'Engagement Videos', component: lazy(() => import('./EngagementVideosPage.js')) },
+  'performance/graded_content': { title: 'Graded Content', component: lazy(() => import('./GradedContentPage.js')) },
+  'performance/ungraded_content': { title: 'Ungraded Problems', component: lazy(() => import('./UngradedContentPage.js')) },
+  'performance/learning_outcomes': { title: 'Learning Outcomes', component: lazy(() => import('./LearningOutcomesPage.js')) },
+  reports: { title: 'Reports', component: lazy(() => import('./ReportsPage.js')) },
+  learners: { title: 'Learner Engagement', component: lazy(() => import('./LearnerTimelinePage.js')) },
 };
 
 export const PAGE_TITLES: Record<CoursePage, string> = {
@@ -28,4 +35,5 @@ export const PAGE_TITLES: Record<CoursePage, string> = {
   'performance/ungraded_content': 'Ungraded Problems',
   'performance/learning_outcomes': 'Learning Outcomes',
   reports: 'Reports',
+  learners: 'Learner Engagement',
 };
