@@ -93,9 +93,19 @@ export class LmsSignIn {
       this.#settings.flavour === 'edx' ? { token_type: 'jwt' } : undefined,
     );
     const claims = this.#keys
-      ? (await jwtVerify(tokens.access_token, this.#keys, { issuer: this.#config.serverMetadata().issuer })).payload
-      : { ...tokens.claims(), ...(await oidc.fetchUserInfo(this.#config, tokens.access_token, tokens.claims()?.sub ?? oidc.skipSubjectCheck)) };
+      ? (await jwtVerify(tokens.access_token, this.#keys, { issuer: this.#config.serverMetadata().issuer, requiredClaims: ['exp'] })).payload
+      : await this.#oidcClaims(tokens);
     return { user: userOf(claims), ...(tokens.id_token ? { idToken: tokens.id_token } : {}) };
+  }
+
+  /** The ID token's claims (checked by openid-client), with the userinfo endpoint's when the provider has one. */
+  async #oidcClaims(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): Promise<JWTPayload> {
+    const idClaims = tokens.claims();
+    if (!this.#config.serverMetadata().userinfo_endpoint) {
+      if (!idClaims) throw new Error('the provider sent no ID token and has no userinfo endpoint');
+      return idClaims;
+    }
+    return { ...idClaims, ...(await oidc.fetchUserInfo(this.#config, tokens.access_token, idClaims?.sub ?? oidc.skipSubjectCheck)) };
   }
 
   /** The provider's logout URL that comes back to `returnTo`, or undefined when it has none. */

@@ -1,0 +1,61 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSite } from '../../src/demo/generate.js';
+import { startDevLms, type DevLms } from '../../src/devlms/dev-lms.js';
+import { buildWeb } from '../../src/web/build-web.js';
+import { Browser, formAction, hiddenInputs } from '../helpers/browser.js';
+import { tempDir } from '../helpers/temp.js';
+
+// Sign-in through plain OpenID Connect discovery (another provider than edx-platform), here the development LMS's.
+let lms: DevLms;
+let web: FastifyInstance;
+let webUrl: string;
+
+beforeAll(async () => {
+  const dir = await tempDir();
+  await generateSite({ out: dir, courses: 2, learners: 20, days: 2, start: '2026-09-01', seed: 6 });
+  const clientDir = path.join(dir, 'client');
+  await mkdir(path.join(clientDir, 'assets'), { recursive: true });
+  await writeFile(path.join(clientDir, 'index.html'), 'shell');
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((resolve) => probe.close(resolve));
+  webUrl = `http://127.0.0.1:${port}`;
+  lms = await startDevLms({
+    siteDir: dir,
+    clients: [
+      { clientId: 'oidc-web', clientSecret: 'oidc-secret', redirectUris: [`${webUrl}/complete/edx-oauth2/`], grantTypes: ['authorization_code'] },
+      { clientId: 'service', clientSecret: 'service-secret', grantTypes: ['client_credentials'], serviceIsStaff: true },
+    ],
+  });
+  web = await buildWeb({
+    publicUrl: webUrl,
+    signIn: { flavour: 'oidc', url: lms.issuer, clientId: 'oidc-web', clientSecret: 'oidc-secret' },
+    lmsApi: { baseUrl: lms.url, clientId: 'service', clientSecret: 'service-secret' },
+    dataApi: { url: 'http://127.0.0.1:9', key: 'unused' },
+    clientDir,
+  });
+  await web.listen({ host: '127.0.0.1', port });
+});
+afterAll(async () => {
+  await web?.close();
+  await lms?.close();
+});
+
+describe('sign-in through OpenID Connect discovery', () => {
+  it('signs a user in with the ID token\'s claims and reads their courses', async () => {
+    const browser = new Browser();
+    const toLms = await browser.follow(await browser.get(`${webUrl}/login/`), `${webUrl}/`);
+    const form = await toLms.page!.text();
+    const back = await browser.follow(await browser.post(formAction(form, toLms.page!.url), { ...hiddenInputs(form), username: 'course_staff', password: 'edx' }), `${webUrl}/complete/`);
+    const done = await browser.get(back.location!);
+    expect(done.headers.get('location')).toBe('/courses/');
+    const session = (await (await browser.get(`${webUrl}/web-api/session`)).json()) as { username: string; globalStaff: boolean; courses: string[] };
+    expect(session).toMatchObject({ username: 'course_staff', globalStaff: false });
+    expect(session.courses).toHaveLength(2);
+  });
+});
