@@ -15,7 +15,8 @@ const COURSE_PAGE = /^\/courses\/([^/+]+[/+][^/+]+[/+][^/?]+)/;
  */
 export const pageRoutes: FastifyPluginAsync<WebContext> = async (app, context) => {
   const shell = await readFile(path.join(context.clientDir, 'index.html'), 'utf8').catch(() => undefined);
-  await app.register(fastifyStatic, { root: path.join(context.clientDir, 'assets'), prefix: '/assets/', maxAge: '1y', immutable: true });
+  // Built assets have hashed names (cache them for good) and .br/.gz copies made at build time.
+  await app.register(fastifyStatic, { root: path.join(context.clientDir, 'assets'), prefix: '/assets/', maxAge: '1y', immutable: true, preCompressed: true });
 
   app.get('/', async (request, reply) => (request.session.user ? reply.redirect('/courses/') : reply.type('text/html').send(landingPage())));
 
