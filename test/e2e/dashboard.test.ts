@@ -94,6 +94,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.nodes})`);
 }
 
+/** The texts of one column of the table with this caption (negative: from the right). */
+async function tableColumn(page: Page, caption: string, column: number): Promise<string[]> {
+  const rows = page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr');
+  const texts: string[] = [];
+  for (const row of await rows.all()) {
+    const cells = await row.locator('td, th').allTextContents();
+    texts.push(cells.at(column)!.trim());
+  }
+  return texts;
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const number = (text: string) => Number(text.replace(/[,+]/g, ''));
 
@@ -148,6 +159,19 @@ describe('the dashboard in a browser', () => {
     const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), download);
     const direct = await fetch(`${stack.apiUrl}/api/v0/${download!.slice('/data/api/v0/'.length)}`, { headers: { authorization: `Token ${KEY}` } });
     expect(csv).toBe(await direct.text());
+
+    await page.goto(`${stack.webUrl}/courses/${course}/enrollment/geography/`);
+    await page.waitForSelector('table');
+    const countries = await api<{ count: number }[]>(`courses/${course}/enrollment/location/`);
+    const shown = await tableColumn(page, 'Geographic Breakdown', -1);
+    expect(shown.reduce((sum, text) => sum + number(text), 0)).toBe(countries.reduce((sum, country) => sum + country.count, 0));
+
+    await page.goto(`${stack.webUrl}/courses/${course}/engagement/content/`);
+    await page.waitForSelector('table');
+    const weeks = await api<{ any?: number; played_video?: number }[]>(`courses/${course}/activity/?start_date=2000-01-01`);
+    const latestWeek = weeks[weeks.length - 1]!;
+    expect(number((await tableColumn(page, 'Content Engagement Breakdown', 1))[0]!)).toBe(latestWeek.any);
+    expect(number((await tableColumn(page, 'Content Engagement Breakdown', 2))[0]!)).toBe(latestWeek.played_video);
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${stack.webUrl}/courses/${course}/enrollment/geography/`);
