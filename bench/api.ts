@@ -5,12 +5,12 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setApiKey } from '../src/store/api-keys.js';
 import { openStore } from '../src/store/open-store.js';
 import type { ReportsStore } from '../src/store/reports-store.js';
+import { freePort } from '../src/demo/free-port.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'data-dir': { type: 'string', default: 'lantern-data/bench' } },
@@ -47,13 +47,6 @@ async function fillStore(store: ReportsStore): Promise<void> {
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startServer(args: string[], port: number, ready: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LANTERN_LOG_LEVEL: 'info' } });

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { buildApi } from '../api/build-api.js';
 import { startDevLms, type DemoUser, type DevLms } from '../devlms/dev-lms.js';
 import { LmsApiClient } from '../lms/lms-api.js';
 import { setApiKey } from '../store/api-keys.js';
 import { openStore } from '../store/open-store.js';
 import { buildWeb } from '../web/build-web.js';
+import { freePort } from './free-port.js';
 
 export interface DemoStackOptions {
   /** A generated site (the development LMS serves it). */
@@ -83,10 +83,3 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -5,16 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { freePort } from '../../src/demo/free-port.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../src/cli/bin.ts');
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('lantern api-key', () => {
   it('sets, refuses a key in use, lists and deletes keys in the store', async () => {

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/demo/free-port.js';
 import { generateSite } from '../../src/demo/generate.js';
 import { startDevLms, type DevLms } from '../../src/devlms/dev-lms.js';
 import { buildWeb } from '../../src/web/build-web.js';
@@ -20,10 +20,7 @@ beforeAll(async () => {
   const clientDir = path.join(dir, 'client');
   await mkdir(path.join(clientDir, 'assets'), { recursive: true });
   await writeFile(path.join(clientDir, 'index.html'), 'shell');
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((resolve) => probe.close(resolve));
+  const port = await freePort();
   webUrl = `http://127.0.0.1:${port}`;
   lms = await startDevLms({
     siteDir: dir,

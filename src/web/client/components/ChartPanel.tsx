@@ -1,18 +1,22 @@
 import { useId, type ReactNode } from 'react';
 import { InfoTip } from './InfoTip.js';
 
+/** What every chart component takes besides its data: the frame's texts, its table and CSV link. */
+export interface ChartFrame {
+  /** What the chart counts, for its spoken summary. */
+  what: string;
+  title: string;
+  question?: string;
+  tooltip?: string;
+  table: ReactNode;
+  download?: ReactNode;
+}
+
 /**
  * The frame every chart kind shares: title, question, info tooltip, the chart, then ALWAYS its data table and
  * the "Download CSV" link.
  */
-export function ChartPanel({ title, question, tooltip, chart, table, download }: {
-  title: string;
-  question?: string;
-  tooltip?: string;
-  chart: ReactNode;
-  table: ReactNode;
-  download?: ReactNode;
-}) {
+export function ChartPanel({ title, question, tooltip, chart, table, download }: Omit<ChartFrame, 'what'> & { chart: ReactNode }) {
   const id = useId();
   return (
     <section className="chart-panel" aria-labelledby={id}>

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { ChartPanel } from '../components/ChartPanel.js';
+import { useEffect, useMemo, useRef } from 'react';
+import { ChartPanel, type ChartFrame } from '../components/ChartPanel.js';
 import { EChart } from '../components/charts/EChart.js';
 import { echarts } from '../components/charts/echarts-setup.js';
 import { buildStackedBarOption, stackedBarSummary, type StackedBarInput } from '../charts/stacked-bar.js';
@@ -20,13 +20,7 @@ export function useCourseBlocks(courseId: string): DataState<CourseBlocks> {
 export function StackedBarChart({ input, what, title, question, tooltip, table, download, hrefs }: {
   input: StackedBarInput;
   hrefs?: ReadonlyArray<string | null>;
-  what: string;
-  title: string;
-  question?: string;
-  tooltip?: string;
-  table: ReactNode;
-  download?: ReactNode;
-}) {
+} & ChartFrame) {
   const option = useMemo(() => buildStackedBarOption(input), [input]);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
