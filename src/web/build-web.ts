@@ -5,8 +5,9 @@ import helmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { LmsApiClient, type LmsApiSettings } from '../lms/lms-api.js';
+import { LmsApiClient, LmsApiError, type LmsApiSettings } from '../lms/lms-api.js';
 import { CoursePermissions } from './course-permissions.js';
+import { ExpiringSessionStore } from './session-store.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
@@ -51,7 +52,14 @@ export async function buildWeb(options: WebOptions): Promise<FastifyInstance> {
     clientDir: options.clientDir,
   };
 
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  const app = Fastify({ logger: loggerWithoutSecrets(options.logger), trustProxy: true });
+  app.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error }, 'request failed');
+    const status = (error as { statusCode?: number }).statusCode;
+    // The LMS or the data API failing is a bad gateway; the details stay in the log.
+    const answer = status !== undefined && status >= 400 && status < 500 ? status : error instanceof LmsApiError ? 502 : 500;
+    return reply.status(answer).send({ error_code: answer === 502 ? 'upstream_unavailable' : answer < 500 ? 'bad_request' : 'internal_error', developer_message: answer < 500 ? (error as Error).message : 'The dashboard could not answer; the error is in its log.' });
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'form-action': ["'self'", new URL(options.signIn.url).origin] } },
   });
@@ -61,9 +69,23 @@ export async function buildWeb(options: WebOptions): Promise<FastifyInstance> {
     secret: options.sessionSecret ?? randomBytes(32).toString('hex'),
     cookieName: 'lantern_session',
     saveUninitialized: false,
+    // An absolute lifetime: activity does not extend a session past SESSION_HOURS.
+    rolling: false,
+    store: new ExpiringSessionStore(SESSION_HOURS * 3_600_000),
     cookie: { secure: publicUrl.startsWith('https:'), httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_HOURS * 3_600_000 },
   });
   await app.register(csrfProtection, { sessionPlugin: '@fastify/session' });
   for (const routes of [signInRoutes, sessionRoutes, dataRoutes, pageRoutes]) await app.register(routes, context);
   return app;
+}
+
+/** The request log without the OAuth2 code and state of the sign-in callback. */
+function loggerWithoutSecrets(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return {
+    ...(typeof logger === 'object' ? logger : {}),
+    serializers: {
+      req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url.replace(/([?&](code|state)=)[^&]*/g, '$1…') }),
+    },
+  };
 }

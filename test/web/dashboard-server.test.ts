@@ -129,3 +129,34 @@ describe('the dashboard server', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 });
+
+describe('the dashboard server refuses', () => {
+  it('to send users off the site after sign-in or logout (open redirects, header injection)', async () => {
+    for (const next of ['//evil.example/', '/\t/evil.example', '/\\evil.example', '/%0a/x'.replace('%0a', '\n'), 'https://evil.example/']) {
+      const { landed } = await signIn('staff', 'edx', next);
+      expect(landed, JSON.stringify(next)).toBe('/courses/');
+    }
+  });
+
+  it('to forward anything but the data API\'s own paths, and posts without the CSRF token', async () => {
+    const { browser } = await signIn('staff');
+    for (const path of ['/data/api/../docs', '/data/api/%2e%2e/openapi.json', '/data/api/..%5chealth/']) {
+      expect((await browser.get(`${stack.webUrl}${path}`)).status, path).toBe(404);
+    }
+    expect((await browser.post(`${stack.webUrl}/data/api/v0/course_summaries/`, {})).status).toBe(403);
+  });
+
+  it('to show a course page whose id is encoded differently to a user without that course', async () => {
+    const { browser } = await signIn('instructor');
+    const other = site.courses[2]!;
+    const encoded = other.replace(/[+/]/g, (c) => encodeURIComponent(c));
+    expect((await browser.get(`${stack.webUrl}/courses/${encoded}/`)).status).toBe(403);
+  });
+
+  it('to put the ID token in the LMS logout link', async () => {
+    const { browser } = await signIn('staff');
+    const { csrfToken } = await sessionOf(browser);
+    const out = await browser.post(`${stack.webUrl}/logout/`, { _csrf: csrfToken });
+    expect(out.headers.get('location')).not.toMatch(/id_token_hint|eyJ/);
+  });
+});

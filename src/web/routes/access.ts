@@ -22,7 +22,7 @@ export async function signedInAccess(
   } catch (error) {
     if (!(error instanceof PermissionsUnavailableError)) throw error;
     request.log.warn({ err: error }, 'permissions retrieval failed');
-    await reply.status(503).send({ error_code: 'permissions_unavailable', developer_message: error.message });
+    await reply.status(503).send({ error_code: 'permissions_unavailable', developer_message: 'There was a problem retrieving course permissions for your account. Please try again.' });
     return undefined;
   }
 }

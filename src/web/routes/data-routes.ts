@@ -16,8 +16,13 @@ export const dataRoutes: FastifyPluginAsync<WebContext> = async (app, context) =
     const signedIn = await signedInAccess(context, request, reply);
     if (!signedIn) return reply;
     const path = request.url.slice('/data'.length);
+    // Only the data API's own paths: no dot segments or backslashes that fetch would resolve past /api/.
+    if (/(^|\/)(\.|%2e){1,2}(\/|\?|$)|\\|%5c/i.test(path.split('?')[0]!)) {
+      return reply.status(404).send({ error_code: 'not_found', developer_message: 'No such data.' });
+    }
     const headers: Record<string, string> = { authorization: `Token ${context.dataApi.key}`, accept: request.headers.accept ?? 'application/json' };
-    if (signedIn.access.courses !== null) headers['x-lantern-courses'] = JSON.stringify(signedIn.access.courses);
+    // ASCII only: a header cannot carry other characters, and course ids may (\u escapes keep it valid JSON).
+    if (signedIn.access.courses !== null) headers['x-lantern-courses'] = JSON.stringify(signedIn.access.courses).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const body = request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const answer = await fetch(`${context.dataApi.url}${path}`, { method: request.method, headers, body, signal: AbortSignal.timeout(30_000) });
@@ -28,7 +33,7 @@ export const dataRoutes: FastifyPluginAsync<WebContext> = async (app, context) =
     return reply.status(answer.status).send(Buffer.from(await answer.arrayBuffer()));
   };
   app.get('/data/api/*', forward);
-  app.post('/data/api/*', forward);
+  app.post('/data/api/*', { preHandler: app.csrfProtection }, forward);
 
   const fromLms = (read: (courseId: string) => Promise<unknown>) => async (request: FastifyRequest, reply: FastifyReply) => {
     const signedIn = await signedInAccess(context, request, reply);

@@ -9,6 +9,18 @@ import type { WebContext } from '../web-context.js';
 /** The legacy course id in a page path: `/courses/<org/course/run or course-v1:org+course+run>/…`. */
 const COURSE_PAGE = /^\/courses\/([^/+]+[/+][^/+]+[/+][^/?]+)/;
 
+/** The course of a page path, every segment decoded (`%2B` is `+`); undefined for a path that is not a course's. */
+function coursePageId(url: string): string | undefined {
+  const pathname = url.split('?')[0]!;
+  let decoded: string;
+  try {
+    decoded = pathname.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return undefined;
+  }
+  return COURSE_PAGE.exec(decoded)?.[1];
+}
+
 /**
  * The browser app's pages: signed-in users get the app (after the permission check of the course in the path: the
  * legacy 403 page otherwise); others go to sign in. The landing page is for visitors.
@@ -32,7 +44,7 @@ export const pageRoutes: FastifyPluginAsync<WebContext> = async (app, context) =
       request.log.warn({ err: error }, 'permissions retrieval failed');
       return reply.status(500).type('text/html').send(permissionsFailedPage(request.url));
     }
-    const courseId = COURSE_PAGE.exec(decodeURI(request.url))?.[1];
+    const courseId = coursePageId(request.url);
     const denied = courseId !== undefined ? !canSee(access, courseId) : access.courses !== null && access.courses.length === 0;
     if (denied) return reply.status(403).type('text/html').send(accessDeniedPage(reply.generateCsrf(), request.url));
     if (!shell) return reply.status(503).type('text/plain').send('The dashboard app is not built: run npm run build.');

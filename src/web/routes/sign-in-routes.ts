@@ -20,12 +20,11 @@ export const signInRoutes: FastifyPluginAsync<WebContext> = async (app, context)
     if (!pending) return reply.status(400).type('text/html').send(signInFailedPage('This sign-in was not started here, or it was already used.'));
     delete request.session.pending;
     try {
-      const { user, idToken } = await context.signIn.complete(new URL(request.url, context.publicUrl), pending);
+      const { user } = await context.signIn.complete(new URL(request.url, context.publicUrl), pending);
       const next = safeNext(request.session.next);
       // A new session id on sign-in: a session fixed before cannot be carried over.
       await request.session.regenerate();
       request.session.user = user;
-      if (idToken) request.session.idToken = idToken;
       request.log.info({ user: user.username }, 'signed in');
       return reply.redirect(next);
     } catch (error) {
@@ -35,10 +34,9 @@ export const signInRoutes: FastifyPluginAsync<WebContext> = async (app, context)
   });
 
   app.post('/logout/', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const idToken = request.session.idToken;
     const next = (request.body as { next?: unknown } | undefined)?.next;
     await request.session.destroy();
-    const afterLms = context.logoutOfLms ? context.signIn.logoutUrl(`${context.publicUrl}/`, idToken) : undefined;
+    const afterLms = context.logoutOfLms ? context.signIn.logoutUrl(`${context.publicUrl}/`) : undefined;
     return reply.redirect(next !== undefined ? safeNext(next) : (afterLms?.href ?? '/'));
   });
 };

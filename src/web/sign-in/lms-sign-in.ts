@@ -84,7 +84,7 @@ export class LmsSignIn {
   }
 
   /** Exchanges the code the browser brought back (checking state, nonce and PKCE) and reads who signed in. */
-  async complete(callbackUrl: URL, pending: PendingSignIn): Promise<{ user: SignedInUser; idToken?: string }> {
+  async complete(callbackUrl: URL, pending: PendingSignIn): Promise<{ user: SignedInUser }> {
     const tokens = await oidc.authorizationCodeGrant(
       this.#config,
       callbackUrl,
@@ -93,9 +93,14 @@ export class LmsSignIn {
       this.#settings.flavour === 'edx' ? { token_type: 'jwt' } : undefined,
     );
     const claims = this.#keys
-      ? (await jwtVerify(tokens.access_token, this.#keys, { issuer: this.#config.serverMetadata().issuer, requiredClaims: ['exp'] })).payload
+      ? (await jwtVerify(tokens.access_token, this.#keys, {
+          issuer: this.#config.serverMetadata().issuer,
+          algorithms: ['RS256', 'RS512', 'ES256', 'EdDSA'],
+          requiredClaims: ['exp'],
+          clockTolerance: 30,
+        })).payload
       : await this.#oidcClaims(tokens);
-    return { user: userOf(claims), ...(tokens.id_token ? { idToken: tokens.id_token } : {}) };
+    return { user: userOf(claims) };
   }
 
   /** The ID token's claims (checked by openid-client), with the userinfo endpoint's when the provider has one. */
@@ -108,10 +113,10 @@ export class LmsSignIn {
     return { ...idClaims, ...(await oidc.fetchUserInfo(this.#config, tokens.access_token, idClaims?.sub ?? oidc.skipSubjectCheck)) };
   }
 
-  /** The provider's logout URL that comes back to `returnTo`, or undefined when it has none. */
-  logoutUrl(returnTo: string, idToken?: string): URL | undefined {
+  /** The provider's logout URL that comes back to `returnTo` (no ID token in it: no token reaches the browser). */
+  logoutUrl(returnTo: string): URL | undefined {
     if (!this.#config.serverMetadata().end_session_endpoint) return undefined;
-    return oidc.buildEndSessionUrl(this.#config, { post_logout_redirect_uri: returnTo, ...(idToken ? { id_token_hint: idToken } : {}) });
+    return oidc.buildEndSessionUrl(this.#config, { post_logout_redirect_uri: returnTo });
   }
 }
 
