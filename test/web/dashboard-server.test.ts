@@ -8,7 +8,7 @@ import { Browser, formAction, hiddenInputs } from '../helpers/browser.js';
 import { runPipeline } from '../helpers/pipeline.js';
 import { tempDir } from '../helpers/temp.js';
 
-const SHELL = '<!doctype html><title>app shell</title><div id="root"></div>';
+const SHELL = '<!doctype html><html><head><title>app shell</title></head><body><div id="root"></div></body></html>';
 
 let dir: string;
 let site: GenerateSummary;
@@ -61,7 +61,12 @@ describe('the dashboard server', () => {
     const [mine, other] = [site.courses[0]!, site.courses[2]!];
     const page = await browser.get(`${stack.webUrl}/courses/${mine}/enrollment/activity/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toBe(SHELL);
+    // The app, with the session in it (no token) and, on a chart page, the chart library preloaded.
+    const html = await page.text();
+    expect(html.startsWith('<!doctype html><html><head><title>app shell</title>')).toBe(true);
+    const embedded = JSON.parse(/<script id="lantern-session" type="application\/json">(.*?)<\/script>/.exec(html)![1]!) as { username: string; courses: string[] };
+    expect(embedded).toMatchObject({ username: 'instructor', courses: [mine] });
+    expect(html).not.toMatch(/eyJ[\w-]+\./);
     const denied = await browser.get(`${stack.webUrl}/courses/${other}/`);
     expect(denied.status).toBe(403);
     expect(await denied.text()).toContain('You do not have permission to view this page. If you believe you should have access to this page, try logging out and logging in again to refresh your permissions.');
