@@ -5,8 +5,9 @@ import helmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { LmsApiClient, LmsApiError, type LmsApiSettings } from '../lms/lms-api.js';
+import { LmsApiClient, type LmsApiSettings } from '../lms/lms-api.js';
 import { CoursePermissions } from './course-permissions.js';
+import { errorAnswer } from './error-answer.js';
 import { ExpiringSessionStore } from './session-store.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
@@ -54,11 +55,10 @@ export async function buildWeb(options: WebOptions): Promise<FastifyInstance> {
 
   const app = Fastify({ logger: loggerWithoutSecrets(options.logger), trustProxy: true });
   app.setErrorHandler((error, request, reply) => {
-    request.log.error({ err: error }, 'request failed');
-    const status = (error as { statusCode?: number }).statusCode;
-    // The LMS or the data API failing is a bad gateway; the details stay in the log.
-    const answer = status !== undefined && status >= 400 && status < 500 ? status : error instanceof LmsApiError ? 502 : 500;
-    return reply.status(answer).send({ error_code: answer === 502 ? 'upstream_unavailable' : answer < 500 ? 'bad_request' : 'internal_error', developer_message: answer < 500 ? (error as Error).message : 'The dashboard could not answer; the error is in its log.' });
+    const answer = errorAnswer(error);
+    if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ err: error }, 'request refused');
+    return reply.status(answer.status).send(answer.body);
   });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'form-action': ["'self'", new URL(options.signIn.url).origin] } },
