@@ -34,8 +34,4 @@ export class TtlCache<V> {
     this.set(key, value);
     return value;
   }
-
-  clear(): void {
-    this.#entries.clear();
-  }
 }
