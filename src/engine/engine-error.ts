@@ -8,3 +8,15 @@ export class EngineError extends Error {
     this.code = code;
   }
 }
+
+/** The engine read other lengths than the files' gzip trailers give (damaged streams): they must be read another way. */
+export class ContentLengthMismatch extends EngineError {
+  /** The files (by SpooledFile.index) whose content length did not match. */
+  readonly indexes: readonly number[];
+
+  constructor(indexes: readonly number[]) {
+    super('ENGINE_CONTENT_LENGTH', `the content of ${indexes.length} gzip file(s) did not read to the length their trailer gives`);
+    this.name = 'ContentLengthMismatch';
+    this.indexes = indexes;
+  }
+}

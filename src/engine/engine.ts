@@ -3,11 +3,16 @@ import type { DateInterval } from '../events/interval.js';
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 
-/** One decompressed tracking-log file on local disk, ready for the engine to parse. */
+/** One tracking-log file on local disk, decompressed or as stored (named `.gz`), ready for the engine to parse. */
 export interface SpooledFile {
   /** Index into the caller's file list; the engine reports per-file figures by it. */
   readonly index: number;
   readonly path: string;
+  /**
+   * For a gzip file the engine decompresses: the content length its trailer gives (modulo 2^32). The engine fails
+   * the ingest with ContentLengthMismatch when it reads another length (a damaged stream).
+   */
+  readonly gzipContentBytes?: number;
 }
 
 /** A dropped line as it was read; `line` is its 1-based number in the file when the engine knows it. */
@@ -94,10 +99,18 @@ export interface Engine {
    * types arrive as JSON shows them (times as text).
    */
   queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]>;
-  /** Replaces the scratch table `name` (temporary: gone when the engine closes) with the rows of one select. */
+  /**
+   * Replaces the scratch table `name` (gone when the engine closes) with the rows of one select. Made on the engine
+   * itself, a scratch table is seen by its forks too (the run's inputs); made on a fork, it is the fork's own.
+   */
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */
   importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
+  /**
+   * Another session on the same engine, to compute alongside this one: it sees the events and this engine's scratch
+   * tables, and has its own scratch tables and event scope. Closing it leaves the engine open.
+   */
+  fork(): Promise<Engine>;
   /**
    * From now on, the `events` view shows only the events of files named inside `files` (a report's interval widened
    * by the expansion window); undefined shows every file's.

@@ -130,7 +130,8 @@ async function grownFiles(source: LogSource, files: readonly FileOutcome<DatedLo
     const headLength = Math.min(shorter.contentBytes, HEAD_BYTES);
     for (const longer of candidates) {
       if (longer.contentBytes <= shorter.contentBytes) continue;
-      if (!longer.head.subarray(0, headLength).equals(shorter.head.subarray(0, headLength))) continue;
+      // An audit decompresses every file itself, so every outcome has its head.
+      if (!longer.head?.subarray(0, headLength).equals(shorter.head!.subarray(0, headLength))) continue;
       const prefix = shorter.contentBytes <= HEAD_BYTES ? undefined : await contentPrefixSha256(source, longer.file, shorter.contentBytes);
       if (prefix === undefined || prefix === shorter.contentSha256) {
         grown.push({ file: shorter.file.uri, grown_into: longer.file.uri, content_bytes: shorter.contentBytes, grown_bytes: longer.contentBytes });

@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { LineSample } from '../engine/engine.js';
 
-/** Fills in the line numbers of sample lines by finding their text in the decompressed file. */
+/** Fills in the line numbers of sample lines by finding their text in the file (decompressed, or gzip as stored). */
 export async function locateSamples(
   contentPath: string,
   samples: Record<string, LineSample[]>,
@@ -13,7 +16,7 @@ export async function locateSamples(
   }
   const found = new Map<string, number[]>();
   if (wanted.size > 0) {
-    const lines = createInterface({ input: createReadStream(contentPath), crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = createInterface({ input: await contentOf(contentPath), crlfDelay: Number.POSITIVE_INFINITY });
     let number = 0;
     for await (const line of lines) {
       number += 1;
@@ -33,4 +36,20 @@ export async function locateSamples(
     });
   }
   return located;
+}
+
+async function contentOf(file: string): Promise<Readable> {
+  const handle = await open(file);
+  const magic = Buffer.alloc(2);
+  try {
+    await handle.read(magic, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  const stored = createReadStream(file);
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return stored;
+  // Only files whose gzip read to its full length get here: the stream is sound.
+  const gunzip = createGunzip();
+  stored.on('error', (error) => gunzip.destroy(error));
+  return stored.pipe(gunzip);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, symlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
@@ -18,8 +18,11 @@ export interface ContentReport {
   readonly contentBytes: number;
   /** sha256 of the decompressed content, when asked for (the audit compares contents across files). */
   readonly contentSha256?: string;
-  /** The first HEAD_BYTES bytes of the content, to find files that are a prefix of another. */
-  readonly head: Buffer;
+  /**
+   * The first HEAD_BYTES bytes of the content, to find files that are a prefix of another; absent when the file was
+   * staged compressed (the engine decompresses it).
+   */
+  readonly head?: Buffer;
   /** Why the gzip stream is damaged; its readable part was still delivered. */
   readonly damage?: string;
 }
@@ -53,6 +56,49 @@ export async function copyLogContent(
     }
   });
 }
+
+/** A file staged as stored, for the engine to decompress: what Lantern checks the engine's reading against. */
+export interface StoredContentReport extends ContentReport {
+  /** For a gzip file, the content length its trailer gives (modulo 2^32): a damaged stream reads to another length. */
+  readonly gzipContentBytes?: number;
+}
+
+/**
+ * Makes a log file's stored bytes readable at `destination` without decompressing them: a link to a local file, else
+ * a copy. Reads the stored bytes once for their sha1; a gzip file's trailer gives the content length to expect.
+ */
+export async function stageStoredContent(source: LogSource, file: LogFile, destination: string): Promise<StoredContentReport> {
+  const local = source.localPath(file);
+  const handle = local === undefined ? await open(destination, 'w') : undefined;
+  const storedHash = createHash('sha1');
+  let first: Buffer | undefined;
+  let tail: Buffer = Buffer.alloc(0);
+  let storedBytes = 0;
+  try {
+    for await (const chunk of await source.open(file)) {
+      const bytes = chunk as Buffer;
+      storedHash.update(bytes);
+      first ??= bytes;
+      storedBytes += bytes.length;
+      tail = bytes.length >= GZIP_TRAILER_BYTES ? bytes.subarray(-GZIP_TRAILER_BYTES) : Buffer.concat([tail, bytes]).subarray(-GZIP_TRAILER_BYTES);
+      await handle?.write(bytes);
+    }
+  } catch (error) {
+    throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await handle?.close();
+  }
+  if (local !== undefined) await symlink(local, destination);
+  const gzip = first !== undefined && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  const storedSha1 = storedHash.digest('hex');
+  if (!gzip) return { gzip, storedSha1, contentBytes: storedBytes };
+  // A stream too short for its trailer reads as damaged: no length matches an impossible one.
+  const gzipContentBytes = tail.length === GZIP_TRAILER_BYTES && storedBytes >= 18 ? tail.readUInt32LE(4) : -1;
+  return { gzip, storedSha1, contentBytes: Math.max(0, gzipContentBytes), gzipContentBytes };
+}
+
+/** CRC-32 and ISIZE, the content length modulo 2^32. */
+const GZIP_TRAILER_BYTES = 8;
 
 /** Reads a file's decompressed content without keeping it: for fingerprints and prefix checks. */
 export async function inspectLogContent(source: LogSource, file: LogFile, options: ReadOptions = {}): Promise<ContentReport> {

@@ -1,9 +1,11 @@
+import { ContentLengthMismatch } from '../engine/engine-error.js';
 import type { DayFingerprint, Engine, HeldFile, ParsedFileStats } from '../engine/engine.js';
 import type { DateInterval } from './interval.js';
 import { locateSamples } from './line-locator.js';
 import type { LogFile, LogSource } from './log-source.js';
 import { silentProgress, type Progress } from './progress.js';
-import { Spool, type SpooledLog, type UnreadableLog } from './spool.js';
+import type { StoredContentReport } from './log-content.js';
+import { Spool, type SpoolOptions, type SpoolResult, type SpooledLog, type UnreadableLog } from './spool.js';
 
 /** What reading one file gave: its content facts and its lines' fate. */
 export interface FileOutcome<F extends LogFile = LogFile> extends Omit<ParsedFileStats, 'index'> {
@@ -11,7 +13,7 @@ export interface FileOutcome<F extends LogFile = LogFile> extends Omit<ParsedFil
   readonly storedSha1: string;
   readonly contentBytes: number;
   readonly contentSha256?: string;
-  readonly head: Buffer;
+  readonly head?: Buffer;
   readonly damage?: string;
 }
 
@@ -64,20 +66,43 @@ export async function readEvents<F extends LogFile>(
   files: readonly F[],
   options: ReadEventsOptions<F>,
 ): Promise<ReadEventsResult<F>> {
+  // Loading hands the stored files to the engine, which decompresses them itself; when it reads a damaged gzip the
+  // files are read again decompressed here, which salvages a damaged stream's readable part. An audit hashes the
+  // content, so it always decompresses here.
+  if (!options.hashContent) {
+    try {
+      return await readSpooled(source, engine, files, options, (spool) => spool.addStored(source, files, spoolOptionsOf(options)));
+    } catch (error) {
+      if (!(error instanceof ContentLengthMismatch)) throw error;
+    }
+  }
+  return readSpooled(source, engine, files, options, (spool) => spool.add(source, files, spoolOptionsOf(options)));
+}
+
+function spoolOptionsOf(options: Pick<ReadEventsOptions, 'hashContent' | 'progress'>): SpoolOptions {
+  const progress = options.progress ?? silentProgress;
+  return { hashContent: options.hashContent, onFile: () => progress.advance() };
+}
+
+async function readSpooled<F extends LogFile, C extends StoredContentReport>(
+  source: LogSource,
+  engine: Engine,
+  files: readonly F[],
+  options: ReadEventsOptions<F>,
+  place: (spool: Spool) => Promise<SpoolResult<F, C>>,
+): Promise<ReadEventsResult<F>> {
   const progress = options.progress ?? silentProgress;
   const spool = await Spool.create(options.scratchDir);
   try {
     progress.start('reading', files.length);
-    const { spooled, unreadable } = await spool.add(source, files, {
-      hashContent: options.hashContent,
-      onFile: () => progress.advance(),
-    });
+    const { spooled, unreadable } = await place(spool);
     progress.finish();
     progress.start('parsing', 1);
     const { keep } = options;
     const held: HeldFile[] = [];
     for (const entry of spooled) held[entry.index] = heldFile(storedFile(entry));
-    const parsed = await engine.ingestEvents(spooled, {
+    const toParse = spooled.map((entry) => ({ index: entry.index, path: entry.path, gzipContentBytes: entry.content.gzipContentBytes }));
+    const parsed = await engine.ingestEvents(toParse, {
       interval: options.interval,
       ...(keep
         ? {
@@ -95,9 +120,10 @@ export async function readEvents<F extends LogFile>(
       spooled.map(async (entry): Promise<FileOutcome<F>> => {
         const stats = byIndex.get(entry.index);
         const samples = stats ? await locateSamples(entry.path, stats.samples) : {};
+        const { gzipContentBytes: _trailer, ...content } = entry.content;
         return {
           file: entry.file,
-          ...entry.content,
+          ...content,
           lines: stats?.lines ?? 0,
           events: stats?.events ?? 0,
           outsideInterval: stats?.outsideInterval ?? 0,

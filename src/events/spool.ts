@@ -1,16 +1,16 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
-import { copyLogContent, type ContentReport } from './log-content.js';
+import { copyLogContent, stageStoredContent, type ContentReport, type StoredContentReport } from './log-content.js';
 import type { LogFile, LogSource } from './log-source.js';
 
-export interface SpooledLog<F extends LogFile = LogFile> {
+export interface SpooledLog<F extends LogFile = LogFile, C extends ContentReport = ContentReport> {
   readonly index: number;
   readonly file: F;
-  /** The decompressed content on local disk. */
+  /** The content on local disk: decompressed, or as stored (named `.gz` when it is gzip) for the engine to read. */
   readonly path: string;
-  readonly content: ContentReport;
+  readonly content: C;
 }
 
 /** A file that could not be read at all (it vanished, access was refused): reported, and the rest go on. */
@@ -20,8 +20,8 @@ export interface UnreadableLog<F extends LogFile = LogFile> {
   readonly error: string;
 }
 
-export interface SpoolResult<F extends LogFile> {
-  readonly spooled: SpooledLog<F>[];
+export interface SpoolResult<F extends LogFile, C extends ContentReport = ContentReport> {
+  readonly spooled: SpooledLog<F, C>[];
   readonly unreadable: UnreadableLog<F>[];
 }
 
@@ -52,14 +52,38 @@ export class Spool {
     return new Spool(await mkdtemp(path.join(parent, 'spool-')));
   }
 
-  async add<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpoolResult<F>> {
+  /** Decompresses the files into the spool (checking each gzip stream and salvaging a damaged one's readable part). */
+  add<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpoolResult<F>> {
+    return this.#each(files, options, (file, index) => {
+      const target = path.join(this.dir, `${index}.log`);
+      return copyLogContent(source, file, target, { hashContent: options.hashContent }).then((content) => ({ path: target, content }));
+    });
+  }
+
+  /**
+   * Places the files in the spool as stored (a link to a local file, a copy of a remote one), named `.gz` when they
+   * are gzip: the engine decompresses them itself, several times faster than a copy decompressed here.
+   */
+  addStored<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpoolResult<F, StoredContentReport>> {
+    return this.#each(files, options, async (file, index) => {
+      const staged = path.join(this.dir, `${index}.stored`);
+      const content = await stageStoredContent(source, file, staged);
+      const target = path.join(this.dir, content.gzip ? `${index}.log.gz` : `${index}.log`);
+      await rename(staged, target);
+      return { path: target, content };
+    });
+  }
+
+  async #each<F extends LogFile, C extends ContentReport>(
+    files: readonly F[],
+    options: SpoolOptions,
+    place: (file: F, index: number) => Promise<{ path: string; content: C }>,
+  ): Promise<SpoolResult<F, C>> {
     const results = await pMap(
       files,
-      async (file, index): Promise<SpooledLog<F> | UnreadableLog<F>> => {
-        const target = path.join(this.dir, `${index}.log`);
+      async (file, index): Promise<SpooledLog<F, C> | UnreadableLog<F>> => {
         try {
-          const content = await copyLogContent(source, file, target, { hashContent: options.hashContent });
-          return { index, file, path: target, content };
+          return { index, file, ...(await place(file, index)) };
         } catch (error) {
           return { index, file, error: (error as Error).message };
         } finally {
@@ -69,7 +93,7 @@ export class Spool {
       { concurrency: options.concurrency ?? availableParallelism() + 1 },
     );
     return {
-      spooled: results.filter((result): result is SpooledLog<F> => 'path' in result),
+      spooled: results.filter((result): result is SpooledLog<F, C> => 'path' in result),
       unreadable: results.filter((result): result is UnreadableLog<F> => 'error' in result),
     };
   }

@@ -21,6 +21,9 @@ export interface DuckDBEngineOptions {
 /** The SQL that decides what the events table holds: a change to any of it re-reads the logs. */
 const EVENT_SQL = ['macros.sql', 'parse_events.sql', 'events_table.sql', 'mark_duplicates.sql', 'mark_duplicates_held.sql'];
 
+/** Scratch tables made on the engine itself live here, where its forks (other connections) see them too. */
+const SHARED_SCRATCH = 'lantern_shared';
+
 /** DuckDB in-process: the engine for one machine. */
 export class DuckDBEngine implements Engine {
   readonly name = 'duckdb';
@@ -28,10 +31,13 @@ export class DuckDBEngine implements Engine {
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
   readonly #events: DuckDBEventsTable;
+  /** A fork's scratch tables are temporary tables of its connection; the engine's own are shared. */
+  readonly #forked: boolean;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, forked: boolean) {
     this.#instance = instance;
     this.#connection = connection;
+    this.#forked = forked;
     this.#events = new DuckDBEventsTable(this);
   }
 
@@ -52,9 +58,9 @@ export class DuckDBEngine implements Engine {
       });
     }
     try {
-      const engine = new DuckDBEngine(instance, await instance.connect());
-      // Results must not depend on the machine's time zone.
-      await engine.run("set TimeZone = 'UTC'");
+      const engine = new DuckDBEngine(instance, await instance.connect(), false);
+      await engine.run(`attach ':memory:' as ${SHARED_SCRATCH}`);
+      await engine.#startSession();
       await engine.run(sqlFile(import.meta.url, 'macros.sql'));
       await engine.#prepareEventTables();
       return engine;
@@ -62,6 +68,20 @@ export class DuckDBEngine implements Engine {
       instance.closeSync();
       throw error;
     }
+  }
+
+  async fork(): Promise<Engine> {
+    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true);
+    fork.eventsVersion = this.eventsVersion;
+    await fork.#startSession();
+    await fork.scopeEvents(undefined);
+    return fork;
+  }
+
+  /** What every connection needs: results must not depend on the machine's time zone; shared scratch tables. */
+  async #startSession(): Promise<void> {
+    await this.run("set TimeZone = 'UTC'");
+    await this.run(`set search_path = 'main,${SHARED_SCRATCH}'`);
   }
 
   /**
@@ -120,7 +140,11 @@ export class DuckDBEngine implements Engine {
   }
 
   async materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
-    await this.run(`create or replace temp table ${quotedIdentifier(name)} as ${select}`, params);
+    await this.run(`create or replace ${this.#scratchTable(name)} as ${select}`, params);
+  }
+
+  #scratchTable(name: string): string {
+    return this.#forked ? `temp table ${quotedIdentifier(name)}` : `table ${SHARED_SCRATCH}.${quotedIdentifier(name)}`;
   }
 
   async importRows(
@@ -129,9 +153,9 @@ export class DuckDBEngine implements Engine {
     batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
   ): Promise<number> {
     const definition = columns.map((column) => `${quotedIdentifier(column.name)} ${column.type}`).join(', ');
-    await this.run(`create or replace temp table ${quotedIdentifier(name)} (${definition})`);
+    await this.run(`create or replace ${this.#scratchTable(name)} (${definition})`);
     try {
-      return await appendRows(this.#connection, name, columns, batches);
+      return await appendRows(this.#connection, this.#forked ? 'temp' : SHARED_SCRATCH, name, columns, batches);
     } catch (error) {
       throw new EngineError('ENGINE_IMPORT', `DuckDB: importing rows into ${name} failed: ${(error as Error).message}`, { cause: error });
     }
@@ -156,7 +180,7 @@ export class DuckDBEngine implements Engine {
 
   async close(): Promise<void> {
     this.#connection.closeSync();
-    this.#instance.closeSync();
+    if (!this.#forked) this.#instance.closeSync();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DateInterval } from '../../events/interval.js';
 import type { DayFingerprint, Engine, HeldFile, IngestOptions, KeepEvents, LineSample, ParseResult, ParsedFileStats, SpooledFile } from '../engine.js';
+import { ContentLengthMismatch } from '../engine-error.js';
 import { quotedString, sqlFile } from '../sql-file.js';
 
 const SAMPLES_PER_REASON = 3;
@@ -37,6 +38,7 @@ export class DuckDBEventsTable {
       await engine.run(`insert into audit_rows by name select 0 as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
     }
     await engine.run('create or replace temp view staged_events as select rowid as row_id, * from audit_rows');
+    await this.#checkContentLengths(files);
     await engine.run(`update audit_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`);
     return { files: await this.#fileStats(files), eventsByDay: await this.#eventsByDay('staged_events') };
   }
@@ -60,6 +62,7 @@ export class DuckDBEventsTable {
       await engine.run(`insert into event_rows by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
     }
     await engine.run(`create or replace temp view staged_events as select rowid as row_id, * from event_rows where load_id = ${loadId}`);
+    await this.#checkContentLengths(files);
     await engine.run(`insert into affected_days select distinct date from staged_events where date is not null and drop_reason is null`);
     await engine.run(`update event_rows set drop_reason = null where drop_reason = 'duplicate' and date in (select date from affected_days)`);
     await engine.run(`update event_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates_held.sql')})`);
@@ -90,6 +93,28 @@ export class DuckDBEventsTable {
         name_day: record.nameDay,
       });
     }
+  }
+
+  /**
+   * Files staged compressed are decompressed by the engine, which does not notice a truncated or corrupt gzip: the
+   * lengths of the lines it read must add up to the length in the gzip trailer (the last line may lack its line
+   * break). Rejected lines (bad encoding) are not counted, so a file with any also fails the check.
+   */
+  async #checkContentLengths(files: readonly SpooledFile[]): Promise<void> {
+    const expected = files.filter((file) => file.gzipContentBytes !== undefined);
+    if (expected.length === 0) return;
+    const read = new Map(
+      (await this.#engine.query<{ file_index: number; bytes: bigint }>(
+        'select file_index, sum(line_bytes)::ubigint as bytes from staged_events group by file_index',
+      )).map((row) => [row.file_index, BigInt(row.bytes)]),
+    );
+    const modulo = 2n ** 32n;
+    const mismatched = expected.filter((file) => {
+      const bytes = read.get(file.index) ?? 0n;
+      const trailer = BigInt(file.gzipContentBytes!);
+      return bytes % modulo !== trailer && (bytes - 1n) % modulo !== trailer;
+    });
+    if (mismatched.length > 0) throw new ContentLengthMismatch(mismatched.map((file) => file.index));
   }
 
   async heldFiles(): Promise<HeldFile[]> {
@@ -128,7 +153,7 @@ export class DuckDBEventsTable {
       stats.set(file.index, { lines: 0, events: 0, outsideInterval: 0, invalidCourseIds: 0, dropped: {}, samples: {} });
     }
     const totals = await engine.query<{ file_index: number; lines: bigint; events: bigint; outside: bigint; invalid_course_ids: bigint }>(`
-      select file_index, count(*) as lines,
+      select file_index, count(*) filter (where drop_reason is distinct from 'blank') as lines,
         count(*) filter (where drop_reason is null and in_interval) as events,
         count(*) filter (where drop_reason is null and not in_interval) as outside,
         count(*) filter (where drop_reason is null and invalid_course_id) as invalid_course_ids
@@ -142,13 +167,13 @@ export class DuckDBEventsTable {
     }
     const dropped = await engine.query<{ file_index: number; drop_reason: string; lines: bigint }>(`
       select file_index, drop_reason, count(*) as lines from staged_events
-      where drop_reason is not null group by all`);
+      where drop_reason is not null and drop_reason <> 'blank' group by all`);
     for (const row of dropped) stats.get(row.file_index)!.dropped[row.drop_reason] = Number(row.lines);
     const samples = await engine.query<{ file_index: number; drop_reason: string; line: string }>(`
       select file_index, drop_reason, line from (
         select file_index, drop_reason, line,
           row_number() over (partition by file_index, drop_reason) as sample_number
-        from staged_events where drop_reason is not null and drop_reason <> 'duplicate'
+        from staged_events where drop_reason not in ('duplicate', 'blank')
       ) where sample_number <= ${SAMPLES_PER_REASON}`);
     for (const row of samples) (stats.get(row.file_index)!.samples[row.drop_reason] ??= []).push({ text: row.line });
     const rejected = await engine.query<{ file_index: number; lines: bigint; samples: { text: string; line: bigint }[] }>(`

@@ -9,14 +9,15 @@ const APPENDERS: Record<ImportColumn['type'], Append> = {
   double: (appender, value) => appender.appendDouble(Number(value)),
 };
 
-/** Appends the rows to an existing temporary table through DuckDB's appender (no SQL per row); returns how many. */
+/** Appends the rows to an existing table of `catalog` through DuckDB's appender (no SQL per row); returns how many. */
 export async function appendRows(
   connection: DuckDBConnection,
+  catalog: string,
   table: string,
   columns: readonly ImportColumn[],
   batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
 ): Promise<number> {
-  const appender = await connection.createAppender(table, 'main', 'temp');
+  const appender = await connection.createAppender(table, 'main', catalog);
   const writers = columns.map((column) => ({ name: column.name, append: APPENDERS[column.type] }));
   let rows = 0;
   try {

@@ -11,6 +11,8 @@ create table if not exists event_rows (
   file_index integer not null,
   drop_reason varchar,
   line varchar,
+  -- The line's length with its line break, while the file is loaded (to check it against the content length).
+  line_bytes integer,
   in_interval boolean,
   -- The day in the name of the file it came from (NULL for a file named without one).
   file_day date,
@@ -32,6 +34,7 @@ create table if not exists event_rows (
   host varchar,
   page varchar,
   session varchar,
+  -- Only problem_check events keep their context (see parse_events.sql).
   context json,
   event json
 );

@@ -1,9 +1,13 @@
--- Every line of the spooled files that is neither blank nor a comment, parsed into the event model of DESIGN.md,
--- with the reason it is invalid (NULL when it is kept; duplicates are marked afterwards by mark_duplicates.sql).
--- Dropped lines keep their raw text for samples. The bulky columns are kept only when the events are kept at all
--- (an audit just counts).
+-- Every line of the spooled files, parsed into the event model of DESIGN.md, with the reason it is invalid (NULL when
+-- it is kept; duplicates are marked afterwards by mark_duplicates.sql). Blank and comment lines are marked 'blank' and
+-- carry only their length: every line's length adds up to the content length, which tells a damaged gzip the engine
+-- read without noticing. Dropped lines keep their raw text for samples. The bulky columns are kept only when the
+-- events are kept at all (an audit just counts).
 with raw_lines as (
-  select spooled.file_index as file_index, spooled.file_id as file_id, spooled.name_day as file_day, lines.line as line
+  select spooled.file_index as file_index, spooled.file_id as file_id, spooled.name_day as file_day, lines.line as line,
+    coalesce(strlen(lines.line), 0) + 1 as line_bytes,
+    -- Almost every line starts with '{'; only the others are checked for being blank or a comment.
+    lines.line is null or (not starts_with(lines.line, '{') and regexp_full_match(lines.line, '\s*(#.*)?')) as blank
   from read_csv(
       getvariable('spool_paths'), columns = {'line': 'VARCHAR'}, delim = E'\x01', quote = '', escape = '',
       header = false, auto_detect = false, new_line = '\n', strict_mode = false, null_padding = true,
@@ -12,13 +16,15 @@ with raw_lines as (
       max_line_size = 67108864, buffer_size = 67108864, filename = true
     ) as lines
     join spool_files as spooled on spooled.path = lines.filename
-  -- Almost every line starts with '{'; only the others are checked for being blank or a comment.
-  where lines.line is not null and (starts_with(lines.line, '{') or not regexp_full_match(lines.line, '\s*(#.*)?'))
 ),
 json_lines as (
   -- A prefix before the first '{' (a syslog header) is tolerated, as upstream did.
-  select file_index, file_id, file_day, line,
-    case when starts_with(line, '{') then line else substr(line, nullif(strpos(line, '{'), 0)) end as json_text
+  select file_index, file_id, file_day, line, line_bytes, blank,
+    case
+      when blank then null
+      when starts_with(line, '{') then line
+      else substr(line, nullif(strpos(line, '{'), 0))
+    end as json_text
   from raw_lines
 ),
 fields as (
@@ -27,22 +33,35 @@ fields as (
     file_id,
     file_day,
     line,
+    line_bytes,
+    blank,
     json_text,
     hash(coalesce(json_text, line)) as event_hash,
-    -- try(): a line that is not valid JSON gets NULL fields instead of failing the query; cheaper than validating
-    -- every line first.
-    try(json_extract_string(json_text, [
-      '$.time', '$.username', '$.context.user_id', '$.context.course_id', '$.context.org_id', '$.event_type',
-      '$.event_source', '$.name', '$.ip', '$.agent', '$.host', '$.page', '$.session', '$.context.session'
-    ])) as text_fields
+    -- One parse of the line for every field (the context's are read from its text, a fraction of the line's). try():
+    -- a line that is not valid JSON gets NULL instead of failing the query; cheaper than validating every line first.
+    try(from_json(json_text, '{
+      "time": "VARCHAR", "username": "VARCHAR", "event_type": "VARCHAR", "event_source": "VARCHAR", "name": "VARCHAR",
+      "ip": "VARCHAR", "agent": "VARCHAR", "host": "VARCHAR", "page": "VARCHAR", "session": "VARCHAR",
+      "context": "JSON", "event": "JSON"
+    }')) as document
   from json_lines
 ),
 documents as (
   select
-    *,
-    text_fields is not null as is_json,
-    case when text_fields is not null then json_extract(json_text, ['$.context', '$.event']) end as json_fields
-  from fields
+    * exclude (document),
+    document is not null as is_json,
+    [
+      document.time, document.username, context_fields[1], context_fields[2], context_fields[3], document.event_type,
+      document.event_source, document.name, document.ip, document.agent, document.host, document.page,
+      document.session, context_fields[4]
+    ] as text_fields,
+    [document.context, document.event] as json_fields
+  from (
+    select
+      *,
+      json_extract_string(document.context, ['$.user_id', '$.course_id', '$.org_id', '$.session']) as context_fields
+    from fields
+  )
 ),
 typed as (
   select
@@ -50,6 +69,8 @@ typed as (
     file_id,
     file_day,
     line,
+    line_bytes,
+    blank,
     is_json,
     event_hash,
     text_fields[1] as time_text,
@@ -66,7 +87,9 @@ typed as (
     nullif(text_fields[11], '') as host,
     nullif(text_fields[12], '') as page,
     nullif(coalesce(text_fields[13], text_fields[14]), '') as session,
-    json_fields[1] as context,
+    -- The context is kept whole only for problem_check events, whose problem name and tagging asides reports read;
+    -- the fields every event needs from it are columns of their own.
+    case when text_fields[6] = 'problem_check' then json_fields[1] end as context,
     json_fields[2] as payload,
     case when json_type(json_fields[2]) = 'VARCHAR' then json_fields[2] ->> '$' end as payload_text
   from documents
@@ -105,6 +128,7 @@ classified as (
     *,
     valid_course_key(claimed_course_id) as course_id,
     case
+      when blank then 'blank'
       when not is_json then 'invalid_json'
       when time_text is null then 'missing_time'
       when time is null then 'invalid_time'
@@ -116,7 +140,8 @@ select
   file_index,
   file_id,
   invalid_reason as drop_reason,
-  case when invalid_reason is not null then line end as line,
+  case when invalid_reason is not null and invalid_reason <> 'blank' then line end as line,
+  line_bytes,
   coalesce(time::date >= getvariable('interval_start')::date and time::date < getvariable('interval_end')::date, false)
     as in_interval,
   file_day,
