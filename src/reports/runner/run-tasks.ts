@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import pMap from 'p-map';
 import type { Engine } from '../../engine/engine.js';
 import { loadEvents, totalsOf, type LoadReport } from '../../events/event-loader.js';
 import { inWindowOf, planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
@@ -15,6 +16,9 @@ import { taskFingerprint, type TaskInputsSeen } from './fingerprint.js';
 import { emptyLmsTable, importLmsTable, type LmsTableImport, type LmsTableReader } from './lms-import.js';
 import type { TaskOutcome } from './outcome.js';
 import type { ReportTask, RunParams, TaskOutput } from './task.js';
+
+/** Two tasks at a time: enough to keep the engine busy while the other task works in JavaScript or publishes. */
+export const DEFAULT_TASK_CONCURRENCY = 2;
 
 /** Where published reports go: the reports store, behind the two operations the runner needs. */
 export interface ReportsPublisher {
@@ -51,6 +55,8 @@ export interface RunOptions {
   /** Only decide what would run (the dependency tree): nothing is loaded or published. */
   readonly planOnly?: boolean;
   readonly progress?: Progress;
+  /** Tasks computed at once (default DEFAULT_TASK_CONCURRENCY). */
+  readonly concurrency?: number;
   /** Called as each task starts and ends (console output, run history). */
   readonly onTask?: (task: string, phase: 'start' | 'end') => void;
 }
@@ -124,7 +130,16 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const structure = await loadStructureFor(tasks, engine, options.structure);
 
   const outcomes: TaskOutcome[] = [];
-  for (const task of tasks) {
+  const running = new Map<string, Promise<void>>();
+  // One publish at a time: the store takes one writer, and tasks sharing an output must not interleave.
+  let publishing: Promise<unknown> = Promise.resolve();
+  const publishInTurn = (outputs: readonly TaskOutput[], marker: { taskId: string; fingerprint: string }) => {
+    const turn = publishing.then(() => options.publisher.publish(outputs, marker));
+    publishing = turn.catch(() => {});
+    return turn;
+  };
+  const runTask = async (task: ReportTask): Promise<void> => {
+    await Promise.all((task.requires ?? []).map((name) => running.get(name)));
     const started = performance.now();
     const notes: string[] = [];
     const finish = (outcome: Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>) => {
@@ -133,9 +148,10 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     const preset = blocked.get(task.name) ?? lmsProblem(task, lms, lmsFailures) ?? (task.inputs.structure && structure.error ? { status: 'failed' as const, reason: structure.error } : undefined);
     if (preset) {
       finish(preset);
-      continue;
+      return;
     }
     options.onTask?.(task.name, 'start');
+    let session: Engine | undefined;
     try {
       const hasLms = task.inputs.lms !== undefined && lms !== undefined && !(lms instanceof Error);
       const countries = task.inputs.geoip ? await options.countries?.() : undefined;
@@ -146,28 +162,42 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       const previous = await options.publisher.readMarker(task.name);
       if (previous === fingerprint && !options.overwrite) {
         finish({ status: 'up-to-date', reason: 'its inputs, parameters and SQL are those of its last publish' });
-        continue;
+        return;
       }
       const reason = options.overwrite ? 'asked to overwrite' : previous === undefined ? 'never published' : changedInputs(task, events, params);
       if (options.planOnly) {
         finish({ status: 'pending', reason });
-        continue;
+        return;
       }
+      session = await engine.fork();
       // As the legacy tasks, a report sees the events of the files named in its interval widened by the window.
       const interval = task.inputs.events?.(params);
-      await engine.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
+      await session.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
       const hasStructure = structure.hash !== undefined;
       if (task.inputs.structure && structure.loaded) notes.push(structure.loaded);
-      const outputs = await task.compute({ engine, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message) });
-      await options.publisher.publish(outputs, { taskId: task.name, fingerprint });
+      const outputs = await task.compute({ engine: session, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message) });
+      await publishInTurn(outputs, { taskId: task.name, fingerprint });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
       finish({ status: 'failed', reason: (error as Error).message });
     } finally {
-      await engine.scopeEvents(undefined);
+      await session?.close();
       options.onTask?.(task.name, 'end');
     }
-  }
+  };
+  // Tasks run side by side, each in its own engine session: one computes while another publishes or works in
+  // JavaScript. A task that requires others starts after them (they come first in the list, so they have started).
+  await pMap(
+    tasks,
+    (task) => {
+      const run = runTask(task);
+      running.set(task.name, run);
+      return run;
+    },
+    { concurrency: options.concurrency ?? DEFAULT_TASK_CONCURRENCY },
+  );
+  const order = new Map(tasks.map((task, index) => [task.name, index]));
+  outcomes.sort((a, b) => order.get(a.task)! - order.get(b.task)!);
   return { events, eventsError, lmsTables, outcomes };
 }
 
