@@ -281,6 +281,61 @@ describe('answer distribution of hand-made events', () => {
   });
 });
 
+// The engine counts the checks that answered a part alike; the most recent check must still decide, however many
+// checks the older answers stand for.
+describe('answer distribution decided by the latest answer, whatever the counts', () => {
+  let rows: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    const dir = await tempDir();
+    const asked = (username: string, second: number, answer: string, question: string, extra: Record<string, unknown> = {}) =>
+      check(username, second, { problem_id: PROBLEM, answers: { [part(2)]: answer }, submission: { [part(2)]: submission(answer, { question }) } }, extra);
+    // Parts 8 and 9 answered alike, one of them as an image (a type not shown).
+    const twoParts = (username: string, second: number, answer: string, image: 8 | 9) =>
+      check(username, second, {
+        problem_id: PROBLEM,
+        answers: { [part(8)]: answer, [part(9)]: answer },
+        submission: Object.fromEntries(
+          [8, 9].map((n) => [part(n), submission(answer, { response_type: n === image ? 'imageresponse' : 'optionresponse' })]),
+        ),
+      });
+    const lines = [
+      // "right": first by ann, then by hal in a single check (both his first and his last), last by ann after him: the
+      // value's question comes from ann's last check, the part's display name from the most recent check.
+      asked('ann', 1, 'right', 'Old question'),
+      asked('mia', 3, 'wrong', 'New question'),
+      asked('hal', 5, 'right', 'New question'),
+      asked('ann', 9, 'right', 'Old question', { context: { user_id: 1, course_id: COURSE, org_id: 'edX', module: { display_name: 'Renamed' } } }),
+      // Three single checks give part 8 a shown type and part 9 the image type; the latest check the other way round.
+      twoParts('ivy', 10, 'a', 9),
+      twoParts('jon', 11, 'a', 9),
+      twoParts('kim', 12, 'a', 9),
+      twoParts('lee', 13, 'b', 8),
+    ];
+    await mkdir(path.join(dir, 'logs', 'lms-1'), { recursive: true });
+    await writeFile(path.join(dir, 'logs', 'lms-1', 'tracking.log-20140502.gz'), gzipSync(`${lines.join('\n')}\n`));
+    await runAnswerDistribution(dir);
+    rows = await storeRows(dir, 'answer_distribution');
+  });
+
+  it('takes each value from its most recent answer and the part from the most recent check', () => {
+    const answers = rows.filter((row) => row.part_id === part(2)).map((row) => [row.answer_value_text, row.first_response_count, row.last_response_count, row.question_text, row.problem_display_name]);
+    expect(answers).toEqual([
+      ['right', 2, 2, 'Old question', 'Renamed'],
+      ['wrong', 1, 1, 'New question', 'Renamed'],
+    ]);
+  });
+
+  it('shows a part by the type of its latest answer, not of most answers', () => {
+    expect(rows.some((row) => row.part_id === part(8))).toBe(false);
+    const shown = rows.filter((row) => row.part_id === part(9)).map((row) => [row.answer_value_text, row.first_response_count, row.last_response_count]);
+    expect(shown).toEqual([
+      ['b', 1, 1],
+      ['a', 3, 3],
+    ]);
+  });
+});
+
 describe('answer distribution on a generated site', () => {
   it('matches the counts made from the raw lines', async () => {
     const dir = await tempDir();

@@ -12,13 +12,14 @@ export const VALID_RESPONSE_TYPES: ReadonlySet<string> = new Set([
   'formularesponse',
 ]);
 
-/** An answered part of one learner's first or last check, in time order within its course. */
+/** An answered part of learners' first or last checks: `attempts` checks that answered it alike. */
 export interface AttemptPart {
   readonly courseId: string;
   readonly problemId: string;
   readonly problemDisplayName: string | null;
   readonly attemptCategory: 'first' | 'last';
   readonly part: AnswerPart;
+  readonly attempts: number;
 }
 
 interface Distribution {
@@ -30,7 +31,9 @@ interface Distribution {
  * The answer_distribution rows: per course and answer part, the first and last responses counted per answer value
  * (the value id when there is one) and variant. The part's most recent answer decides whether it is shown (its
  * response type), its problem, display name and whether values are ids; each value's other columns come from its
- * most recent answer. `parts` must be in time order.
+ * most recent answer. Each part's attempts must be in the order of their most recent answer (an attempt standing for
+ * several checks is as recent as the latest of them), the parts in the order of their first answer: the rows come in
+ * that order.
  */
 export function answerDistributionRows(parts: readonly AttemptPart[]): Row[] {
   const byPart = new Map<string, AttemptPart[]>();
@@ -54,8 +57,8 @@ export function answerDistributionRows(parts: readonly AttemptPart[]): Row[] {
         value = { sample: attempt, first: 0, last: 0 };
         distribution.values.set(key, value);
       }
-      if (attempt.attemptCategory === 'first') value.first++;
-      else value.last++;
+      if (attempt.attemptCategory === 'first') value.first += attempt.attempts;
+      else value.last += attempt.attempts;
     }
     for (const value of distribution.values.values()) rows.push(distributionRow(distribution.latest, value.sample.part, value.first, value.last));
   }

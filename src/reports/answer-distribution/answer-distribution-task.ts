@@ -6,12 +6,14 @@ import { answerParts } from './answer-parts.js';
 
 const sql = (name: string) => sqlFile(import.meta.url, name);
 
-interface CheckRow {
+/** Checks that answered a part alike: `payload` is a problem_check payload holding only that part. */
+interface PartRow {
   readonly course_id: string;
   readonly problem_id: string;
   readonly attempt_category: 'first' | 'last';
   readonly problem_display_name: string | null;
   readonly payload: Record<string, unknown>;
+  readonly attempts: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export const answerDistributionTask: ReportTask = {
   description: 'per problem part and answer value: learners whose first and whose last submission gave that answer',
   inputs: { events: (params) => params.interval },
   moduleUrl: import.meta.url,
-  sqlFiles: [SERVER_PROBLEM_CHECKS, 'answer_problem_check_drops.sql', 'first_last_problem_checks.sql'],
+  sqlFiles: [SERVER_PROBLEM_CHECKS, 'answer_problem_check_drops.sql', 'first_last_answer_parts.sql'],
   significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
   outputs: () => ['answer_distribution'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
@@ -37,14 +39,16 @@ export const answerDistributionTask: ReportTask = {
       context.note(`${events} problem_check events skipped: ${reason.replaceAll('_', ' ')}`);
     }
     const parts: AttemptPart[] = [];
-    for (const check of await engine.queryJson<CheckRow>(sql('first_last_problem_checks.sql'))) {
-      for (const part of answerParts(check.payload)) {
+    // The engine counts the checks per part and answer; only a row per distinct answer reaches JavaScript.
+    for (const row of await engine.queryJson<PartRow>(sql('first_last_answer_parts.sql'))) {
+      for (const part of answerParts(row.payload)) {
         parts.push({
-          courseId: check.course_id,
-          problemId: check.problem_id,
-          problemDisplayName: check.problem_display_name,
-          attemptCategory: check.attempt_category,
+          courseId: row.course_id,
+          problemId: row.problem_id,
+          problemDisplayName: row.problem_display_name,
+          attemptCategory: row.attempt_category,
           part,
+          attempts: row.attempts,
         });
       }
     }
