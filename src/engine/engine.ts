@@ -104,6 +104,12 @@ export interface Engine {
    * itself, a scratch table is seen by its forks too (the run's inputs); made on a fork, it is the fork's own.
    */
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
+  /**
+   * Materializes a scratch table several sessions read, once: the first session to ask makes it (with its event
+   * scope), and the others wait for it and read it. Asked again with another select, parameters or scope, it is made
+   * again. Every session sees it.
+   */
+  share(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */
   importRows(name: string, columns: readonly ImportColumn[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): Promise<number>;
   /**

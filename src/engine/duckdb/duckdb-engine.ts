@@ -34,10 +34,16 @@ export class DuckDBEngine implements Engine {
   /** A fork's scratch tables are temporary tables of its connection; the engine's own are shared. */
   readonly #forked: boolean;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, forked: boolean) {
+  /** The tables `share` made, by what they were made of; one map for the engine and all its forks. */
+  readonly #shared: Map<string, Promise<void>>;
+  /** The event scope of this session (see scopeEvents), part of what a shared table is made of. */
+  #scope = '';
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, forked: boolean, shared = new Map<string, Promise<void>>()) {
     this.#instance = instance;
     this.#connection = connection;
     this.#forked = forked;
+    this.#shared = shared;
     this.#events = new DuckDBEventsTable(this);
   }
 
@@ -71,7 +77,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async fork(): Promise<Engine> {
-    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true);
+    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#shared);
     fork.eventsVersion = this.eventsVersion;
     await fork.#startSession();
     await fork.scopeEvents(undefined);
@@ -143,6 +149,18 @@ export class DuckDBEngine implements Engine {
     await this.run(`create or replace ${this.#scratchTable(name)} as ${select}`, params);
   }
 
+  share(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
+    const made = JSON.stringify([name, select, params ?? {}, this.#scope]);
+    let table = this.#shared.get(made);
+    if (!table) {
+      table = this.run(`create or replace table ${SHARED_SCRATCH}.${quotedIdentifier(name)} as ${select}`, params);
+      // A failure is not remembered: the next session to ask tries again.
+      table.catch(() => this.#shared.delete(made));
+      this.#shared.set(made, table);
+    }
+    return table;
+  }
+
   #scratchTable(name: string): string {
     return this.#forked ? `temp table ${quotedIdentifier(name)}` : `table ${SHARED_SCRATCH}.${quotedIdentifier(name)}`;
   }
@@ -162,6 +180,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async scopeEvents(files: DateInterval | undefined): Promise<void> {
+    this.#scope = files ? `${files.start}/${files.end}` : '';
     await this.run(`set variable events_files_from = ${files ? `date ${quotedString(files.start)}` : `date '0001-01-01'`}`);
     await this.run(`set variable events_files_until = ${files ? `date ${quotedString(files.end)} - 1` : `date '9999-12-31'`}`);
   }

@@ -1,5 +1,5 @@
 import { sqlFile } from '../../engine/sql-file.js';
-import { SERVER_PROBLEM_CHECKS } from '../problem-checks/server-problem-checks.js';
+import { SERVER_PROBLEM_CHECKS, shareServerProblemChecks } from '../problem-checks/server-problem-checks.js';
 import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
 import { answerDistributionRows, type AttemptPart } from './answer-distribution-rows.js';
 import { answerParts } from './answer-parts.js';
@@ -31,10 +31,7 @@ export const answerDistributionTask: ReportTask = {
   outputs: () => ['answer_distribution'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
     const { engine, params } = context;
-    await engine.materialize('answer_problem_checks', sql(SERVER_PROBLEM_CHECKS), {
-      interval_start: params.interval.start,
-      interval_end: params.interval.end,
-    });
+    await shareServerProblemChecks(engine, params.interval);
     for (const { reason, events } of await engine.query<{ reason: string; events: number }>(sql('answer_problem_check_drops.sql'))) {
       context.note(`${events} problem_check events skipped: ${reason.replaceAll('_', ' ')}`);
     }

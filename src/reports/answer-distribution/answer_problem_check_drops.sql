@@ -2,7 +2,7 @@
 select
   checks.skip_reason as reason,
   cast(count(*) as integer) as events
-from answer_problem_checks as checks
+from server_problem_checks as checks
 where checks.skip_reason is not null
 group by checks.skip_reason
 order by checks.skip_reason

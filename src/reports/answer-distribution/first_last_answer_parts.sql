@@ -8,7 +8,7 @@ with learner_problems as (
   select
     arg_min(checks.rowid, {'time': checks.time, 'event_hash': checks.event_hash}) as first_row,
     arg_max(checks.rowid, {'time': checks.time, 'event_hash': checks.event_hash}) as last_row
-  from answer_problem_checks as checks
+  from server_problem_checks as checks
   where checks.skip_reason is null
   group by checks.course_id, checks.problem_id, checks.username
 ),
@@ -35,7 +35,7 @@ fragments as (
     checks.time as time,
     checks.event_hash as event_hash,
     json_extract(checks.event, ['$.submission', '$.answers', '$.correct_map', '$.state.seed']) as objects
-  from answer_problem_checks as checks
+  from server_problem_checks as checks
   join attempts on attempts.check_row = checks.rowid
 ),
 keyed as (
