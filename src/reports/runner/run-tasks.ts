@@ -76,58 +76,22 @@ export interface RunReport {
  */
 export async function runTasks(options: RunOptions): Promise<RunReport> {
   const { tasks, params, engine } = options;
-  const progress = options.progress ?? silentProgress;
   const blocked = new Map<string, Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>>();
 
   const eventTasks = tasks.filter((task) => task.inputs.events);
-  const intervals = disjointIntervals(eventTasks.map((task) => task.inputs.events!(params)));
-  let events: RunReport['events'];
-  let eventsError: string | undefined;
-  if (intervals.length > 0 && !options.source) {
-    eventsError = 'no tracking-log source: give --source, LANTERN_SOURCE or [event-logs] source';
-    for (const task of eventTasks) blocked.set(task.name, { status: 'missing-input', reason: eventsError });
-  } else if (intervals.length > 0 && options.source) {
-    try {
-      // Each stretch of days the tasks read is synced on its own: a gap between them is not read.
-      const parts: NonNullable<RunReport['events']>[] = [];
-      for (const interval of intervals) {
-        const syncOptions = { ...options.events, interval, overwrite: options.overwrite, progress };
-        const plan = await planEventSync(options.source, engine, syncOptions);
-        parts.push({ plan, ...(options.planOnly ? {} : { load: await loadEvents(options.source, engine, syncOptions, plan) }) });
-      }
-      events = combineSyncs(parts);
-      await createCalendar(engine, events.plan.interval);
-    } catch (error) {
-      eventsError = `reading events failed: ${(error as Error).message}`;
-      for (const task of eventTasks) blocked.set(task.name, { status: 'blocked-by-upstream', reason: eventsError });
-    }
+  // The events are read in a session of their own while the LMS tables and then the course structure come in on the
+  // engine's: the engine parses logs on its threads while JavaScript reads the LMS.
+  const [synced, { lmsTables, lmsHashes, lmsFailures, structure }] = await Promise.all([
+    syncEventsFor(eventTasks, options),
+    importLmsFor(tasks, engine, options.lms).then(async (imported) => ({ ...imported, structure: await loadStructureFor(tasks, engine, options.structure) })),
+  ]);
+  const { events, eventsError } = synced;
+  if (eventsError) {
+    const status = options.source ? 'blocked-by-upstream' : 'missing-input';
+    for (const task of eventTasks) blocked.set(task.name, { status, reason: eventsError });
   }
-
-  const lmsTables: Record<string, number> = {};
-  const lmsHashes = new Map<string, string>();
-  const lmsFailures = new Map<string, string>();
+  if (events) await createCalendar(engine, events.plan.interval);
   const lms = options.lms;
-  for (const wanted of uniqueLmsTables(tasks.filter((task) => !blocked.has(task.name)))) {
-    const absentOk = tasks.some((task) => task.inputs.lms?.mayBeAbsent?.includes(wanted));
-    if (lms === undefined || lms instanceof Error) {
-      await emptyLmsTable(engine, wanted);
-      continue;
-    }
-    try {
-      if (absentOk && !(await lms.hasTable(wanted.table))) {
-        await emptyLmsTable(engine, wanted);
-        lmsHashes.set(wanted.table, 'absent');
-        continue;
-      }
-      const imported = await importLmsTable(engine, lms.read, wanted);
-      lmsTables[wanted.table] = imported.rows;
-      lmsHashes.set(wanted.table, imported.contentHash);
-    } catch (error) {
-      lmsFailures.set(wanted.table, `reading ${wanted.table} from the LMS database ${lms.description} failed: ${(error as Error).message}`);
-    }
-  }
-
-  const structure = await loadStructureFor(tasks, engine, options.structure);
 
   const outcomes: TaskOutcome[] = [];
   const running = new Map<string, Promise<void>>();
@@ -199,6 +163,55 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const order = new Map(tasks.map((task, index) => [task.name, index]));
   outcomes.sort((a, b) => order.get(a.task)! - order.get(b.task)!);
   return { events, eventsError, lmsTables, outcomes };
+}
+
+/** Brings the events of the days the tasks read up to date (in a session of its own), or says why it could not. */
+async function syncEventsFor(eventTasks: readonly ReportTask[], options: RunOptions): Promise<{ events?: RunReport['events']; eventsError?: string }> {
+  const intervals = disjointIntervals(eventTasks.map((task) => task.inputs.events!(options.params)));
+  if (intervals.length === 0) return {};
+  if (!options.source) return { eventsError: 'no tracking-log source: give --source, LANTERN_SOURCE or [event-logs] source' };
+  const session = await options.engine.fork();
+  try {
+    // Each stretch of days the tasks read is synced on its own: a gap between them is not read.
+    const parts: NonNullable<RunReport['events']>[] = [];
+    for (const interval of intervals) {
+      const syncOptions = { ...options.events, interval, overwrite: options.overwrite, progress: options.progress ?? silentProgress };
+      const plan = await planEventSync(options.source, session, syncOptions);
+      parts.push({ plan, ...(options.planOnly ? {} : { load: await loadEvents(options.source, session, syncOptions, plan) }) });
+    }
+    return { events: combineSyncs(parts) };
+  } catch (error) {
+    return { eventsError: `reading events failed: ${(error as Error).message}` };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Imports the LMS tables the tasks read; a table that fails fails only the tasks that read it. */
+async function importLmsFor(tasks: readonly ReportTask[], engine: Engine, lms: RunOptions['lms']) {
+  const lmsTables: Record<string, number> = {};
+  const lmsHashes = new Map<string, string>();
+  const lmsFailures = new Map<string, string>();
+  for (const wanted of uniqueLmsTables(tasks)) {
+    const absentOk = tasks.some((task) => task.inputs.lms?.mayBeAbsent?.includes(wanted));
+    if (lms === undefined || lms instanceof Error) {
+      await emptyLmsTable(engine, wanted);
+      continue;
+    }
+    try {
+      if (absentOk && !(await lms.hasTable(wanted.table))) {
+        await emptyLmsTable(engine, wanted);
+        lmsHashes.set(wanted.table, 'absent');
+        continue;
+      }
+      const imported = await importLmsTable(engine, lms.read, wanted);
+      lmsTables[wanted.table] = imported.rows;
+      lmsHashes.set(wanted.table, imported.contentHash);
+    } catch (error) {
+      lmsFailures.set(wanted.table, `reading ${wanted.table} from the LMS database ${lms.description} failed: ${(error as Error).message}`);
+    }
+  }
+  return { lmsTables, lmsHashes, lmsFailures };
 }
 
 /**
