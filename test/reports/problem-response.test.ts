@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { openLogSource } from '../../src/events/open-source.js';
 import { parseInterval } from '../../src/events/interval.js';
 import { csvLine } from '../../src/reports/problem-response/csv-text.js';
-import { problemAnswers } from '../../src/reports/problem-response/problem-answers.js';
+import { cleanText, problemAnswers, textCleaner } from '../../src/reports/problem-response/problem-answers.js';
 import { problemResponseTask } from '../../src/reports/problem-response/problem-response-task.js';
-import { filenameSafeCourseId, legacyScore } from '../../src/reports/problem-response/report-values.js';
+import {
+  epochDateTimeFormatter, filenameSafeCourseId, legacyDateTime, legacyScore, scoreFormatter,
+} from '../../src/reports/problem-response/report-values.js';
 import { runPipeline } from '../../src/reports/run-pipeline.js';
 import { readStructureFiles } from '../../src/reports/structure/structure-files.js';
 import { placeConformanceLog, storeRows } from '../helpers/pipeline.js';
@@ -66,6 +68,23 @@ describe('problem response values', () => {
     ]);
   });
 
+  it('formats as legacyScore, legacyDateTime and cleanText through the formatters of a run, which remember', () => {
+    const score = scoreFormatter();
+    const values = [1, 0, -0, 0.5, 1 / 3, 1e7, '2', '2', ' ', 'x', null, undefined, NaN, {}, [1]];
+    expect([...values, ...values].map(score)).toEqual([...values, ...values].map(legacyScore));
+
+    const dateTime = epochDateTimeFormatter();
+    const instants = [
+      0, 999, 1000, 59_999, 86_399_999, 86_400_000, 1_473_206_400_000, 1_473_292_799_999, Date.UTC(2026, 8, 30, 23, 59, 59, 500),
+      Date.UTC(2024, 1, 29, 12, 0, 0), 253_402_300_799_999, 253_402_300_800_000, -1, -86_400_001, 1.5,
+    ];
+    for (const instant of [...instants, ...instants]) expect(dateTime(instant), String(instant)).toBe(legacyDateTime(new Date(instant)));
+
+    const clean = textCleaner();
+    const texts = [' a\t\n b ', 'x <choicehint>h</choicehint>y', '', 'plain'];
+    expect([...texts, ...texts].map(clean)).toEqual([...texts, ...texts].map(cleanText));
+  });
+
   it('names files after the course as the legacy did', () => {
     expect(filenameSafeCourseId('course-v1:OpenCraft+PRDemo1+2016')).toBe('OpenCraft_PRDemo1_2016');
     expect(filenameSafeCourseId('edX/DemoX/Demo_Course')).toBe('edX_DemoX_Demo_Course');
@@ -93,6 +112,47 @@ describe('problem response values', () => {
       answers: { p_2_1: 'choice_2', p_3_1: 'lost', p_4_1_comment: 'c' },
       correct_map: { p_2_1: { correctness: 'incorrect' }, p_4_1_comment: {} },
     })).toEqual([{ answerId: 'p_2_1', question: '', correct: false, answer: ['choice_2'] }]);
+  });
+});
+
+describe('problem response row order', () => {
+  it('sorts learners by their UTF-8 bytes and takes the latest attempt of each, its payload read as JSON.parse reads it', async () => {
+    const dir = await tempDir();
+    const check = (username: string, time: string, answer: string) => JSON.stringify({
+      username, event_type: 'problem_check', event_source: 'server', time,
+      context: { course_id: 'course-v1:X+Y+Z', module: { display_name: 'P' } },
+      event: {
+        problem_id: 'block-v1:X+Y+Z+type@problem+block@p', grade: 1, max_grade: 1,
+        answers: { p_2_1: answer }, correct_map: { p_2_1: { correctness: 'correct', msg: 'unread' } },
+        submission: { p_2_1: { answer, question: 'Q', response_type: 'unread' } }, state: { seed: 1 },
+      },
+    });
+    // UTF-16 order would put the emoji (D83D) before the fullwidth z (FF5A); UTF-8 bytes put it after (F0 > EF).
+    const lines = [
+      check('\u{1F600}', '2016-09-07T10:00:00+00:00', 'emoji'),
+      check('\uFF5A', '2016-09-07T10:00:00+00:00', 'fullwidth'),
+      check('b', '2016-09-07T09:00:00+00:00', 'later'),
+      check('b', '2016-09-07T08:00:00+00:00', 'earlier'),
+      // A repeated key: the last value counts, as JSON.parse and the legacy's json.loads read it.
+      check('Z', '2016-09-07T10:00:00+00:00', 'upper').replace('"grade":1,', '"grade":0,"grade":1,'),
+      check('\u00e9', '2016-09-07T10:00:00+00:00', 'accent'),
+    ];
+    await mkdir(path.join(dir, 'logs'), { recursive: true });
+    await writeFile(path.join(dir, 'logs', 'tracking.log-20160907.gz'), gzipSync(`${lines.join('\n')}\n`));
+    const outputDir = path.join(dir, 'reports');
+    const report = await runPipeline({
+      tasks: [problemResponseTask],
+      params: { interval: parseInterval('2016-09-07-2016-09-08'), endDate: '2016-09-08', weeks: 1, date: '2016-09-08', reportsDir: outputDir },
+      storeUrl: `sqlite:${path.join(dir, 'reports.sqlite')}`,
+      source: await openLogSource(path.join(dir, 'logs')),
+      engine: { dataDir: path.join(dir, 'data') },
+    });
+    expect(report.outcomes[0]).toMatchObject({ status: 'ran' });
+    const rows = (await readFile(path.join(outputDir, 'X_Y_Z_problem_response.csv'), 'utf8')).split('\r\n').slice(1, -1);
+    expect(rows.map((row) => row.split(',').filter((_, index) => [0, 5, 8, 9].includes(index)))).toEqual([
+      ['Z', '1.0', 'upper', '1'], ['b', '1.0', 'later', '2'], ['\u00e9', '1.0', 'accent', '1'], ['\uFF5A', '1.0', 'fullwidth', '1'],
+      ['\u{1F600}', '1.0', 'emoji', '1'],
+    ]);
   });
 });
 

@@ -19,11 +19,27 @@ export function cleanText(text: string): string {
 }
 
 /**
+ * cleanText remembering its answers, for one report run: question texts, choice ids and display names repeat across
+ * learners.
+ */
+export function textCleaner(): (text: string) => string {
+  const cleaned = new Map<string, string>();
+  return (text) => {
+    let result = cleaned.get(text);
+    if (result === undefined) {
+      result = cleanText(text);
+      cleaned.set(text, result);
+    }
+    return result;
+  };
+}
+
+/**
  * The answered parts of a problem_check payload, in payload order. With a `submission` (newer events) each part is a
  * submission entry and the answer is its text; older events give only `answers`, whose values are answer ids, and
  * parts missing from `correct_map` are skipped. `_dynamath` and `_comment` parts are hidden.
  */
-export function problemAnswers(payload: Record<string, unknown>): ProblemAnswer[] {
+export function problemAnswers(payload: Record<string, unknown>, clean: (text: string) => string = cleanText): ProblemAnswer[] {
   const answers = asObject(payload['answers']) ?? {};
   const correctMap = asObject(payload['correct_map']) ?? {};
   const submission = asObject(payload['submission']);
@@ -36,15 +52,15 @@ export function problemAnswers(payload: Record<string, unknown>): ProblemAnswer[
       const answer = 'answer' in part ? part['answer'] : answers[answerId];
       parts.push({
         answerId,
-        question: cleanText(textOf(part['question'])),
+        question: clean(textOf(part['question'])),
         correct: correctness(correctMap[answerId]),
-        answer: answerTexts(answer),
+        answer: answerTexts(answer, clean),
       });
     }
   } else {
     for (const [answerId, value] of Object.entries(answers)) {
       if (isHidden(answerId) || !(answerId in correctMap)) continue;
-      parts.push({ answerId, question: '', correct: correctness(correctMap[answerId]), answer: answerTexts(value) });
+      parts.push({ answerId, question: '', correct: correctness(correctMap[answerId]), answer: answerTexts(value, clean) });
     }
   }
   return parts;
@@ -60,8 +76,8 @@ function correctness(entry: unknown): boolean | null {
   return value === 'correct' ? true : value === 'incorrect' ? false : null;
 }
 
-function answerTexts(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((item) => cleanText(textOf(item))) : [cleanText(textOf(value))];
+function answerTexts(value: unknown, clean: (text: string) => string): string[] {
+  return Array.isArray(value) ? value.map((item) => clean(textOf(item))) : [clean(textOf(value))];
 }
 
 /** A JSON value as text: strings as they are, null as "", anything else as JSON. */

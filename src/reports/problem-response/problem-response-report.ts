@@ -1,11 +1,11 @@
-import { SERVER_PROBLEM_CHECKS } from '../problem-checks/server-problem-checks.js';
+import { SERVER_PROBLEM_CHECKS, shareServerProblemChecks } from '../problem-checks/server-problem-checks.js';
 import type { Engine } from '../../engine/engine.js';
 import { sqlFile } from '../../engine/sql-file.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { ReportFolder, StoredReportFile } from '../../store/report-folder/report-folder.js';
 import { csvLine } from './csv-text.js';
-import { cleanText, problemAnswers } from './problem-answers.js';
-import { filenameSafeCourseId, legacyBoolean, legacyDateTime, legacyScore } from './report-values.js';
+import { problemAnswers, textCleaner } from './problem-answers.js';
+import { epochDateTimeFormatter, filenameSafeCourseId, legacyBoolean, scoreFormatter } from './report-values.js';
 
 const sql = (name: string) => sqlFile(import.meta.url, name);
 
@@ -66,10 +66,27 @@ interface Placement {
   sort_idx: number | bigint | null;
 }
 
-type ReportRow = Record<ProblemResponseField, string> & { readonly order: number };
+/** A report row: its CSV line, and what the rows are sorted by. */
+interface ReportRow {
+  readonly order: number;
+  readonly username: string;
+  readonly problemId: string;
+  readonly answerId: string;
+  readonly line: string;
+}
+
+/** How the rows of one run are written; the formatters remember what they wrote, as values repeat across learners. */
+interface RowFormat {
+  readonly fields: readonly ProblemResponseField[];
+  readonly listDelimiter: string;
+  readonly clean: (text: string) => string;
+  readonly score: (value: unknown) => string;
+  readonly dateTime: (epochMs: number) => string;
+}
 
 const DELETED_BLOCKS_PATH = '(Deleted block :)';
 const PATH_DELIMITER = ' / ';
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Writes the problem response report (legacy ProblemResponseReportWorkflow): per course, one CSV row per answered
@@ -77,11 +94,10 @@ const PATH_DELIMITER = ' / ';
  * problem's place in the course outline; rows in outline order, then by learner.
  */
 export async function writeProblemResponseReports(engine: Engine, options: ProblemResponseReportOptions): Promise<ProblemResponseReport> {
-  const params = { interval_start: options.interval.start, interval_end: options.interval.end };
-  await engine.materialize('problem_check_events', sql(SERVER_PROBLEM_CHECKS), params);
+  await shareServerProblemChecks(engine, options.interval);
   const skipped = Object.fromEntries(
     (await engine.query<{ reason: string; events: bigint }>(
-      'select skip_reason as reason, count(*) as events from problem_check_events where skip_reason is not null group by skip_reason',
+      'select skip_reason as reason, count(*) as events from server_problem_checks where skip_reason is not null group by skip_reason',
     )).map((row) => [row.reason, Number(row.events)]),
   );
   const latest = await engine.queryJson<LatestResponse>(sql('latest_problem_responses.sql'));
@@ -92,57 +108,99 @@ export async function writeProblemResponseReports(engine: Engine, options: Probl
     }
   }
 
+  const format: RowFormat = {
+    fields: options.fields ?? DEFAULT_REPORT_FIELDS,
+    listDelimiter: options.listDelimiter ?? '|',
+    clean: textCleaner(),
+    score: scoreFormatter(),
+    dateTime: epochDateTimeFormatter(),
+  };
   const byCourse = new Map<string, ReportRow[]>();
   for (const response of latest) {
-    const rows = byCourse.get(response.course_id) ?? [];
-    rows.push(...reportRows(response, placements.get(`${response.course_id}\n${response.problem_id}`), options.listDelimiter ?? '|'));
-    byCourse.set(response.course_id, rows);
+    let rows = byCourse.get(response.course_id);
+    if (rows === undefined) {
+      rows = [];
+      byCourse.set(response.course_id, rows);
+    }
+    addReportRows(rows, response, placements.get(`${response.course_id}\n${response.problem_id}`), format);
   }
 
-  const fields = options.fields ?? DEFAULT_REPORT_FIELDS;
   const files: ReportFile[] = [];
   for (const [courseId, rows] of [...byCourse].sort(([a], [b]) => compareBytes(a, b))) {
-    rows.sort(compareRows);
-    const text = csvLine(fields) + rows.map((row) => csvLine(fields.map((field) => row[field]))).join('');
+    const text = csvLine(format.fields) + sortRows(rows).map((row) => row.line).join('');
     const name = `${filenameSafeCourseId(courseId)}_problem_response.csv`;
     files.push({ ...(await options.folder.write(name, text)), courseId, rows: rows.length });
   }
   return { files, skipped };
 }
 
-function reportRows(response: LatestResponse, placement: Placement | undefined, listDelimiter: string): ReportRow[] {
+/** Adds a row per answered part of the learner's latest attempt. */
+function addReportRows(rows: ReportRow[], response: LatestResponse, placement: Placement | undefined, format: RowFormat): void {
   const payload = response.payload;
-  const problem = cleanProblemName(response.problem_display_name);
+  const problem = response.problem_display_name === null ? '' : format.clean(response.problem_display_name);
   const sortIdx = placement?.sort_idx === null || placement?.sort_idx === undefined ? -1 : Number(placement.sort_idx);
-  const location = `${placement?.course_path ?? DELETED_BLOCKS_PATH}${PATH_DELIMITER}${problem}`;
-  return problemAnswers(payload).map((part) => ({
-    order: sortIdx,
+  const values: Record<ProblemResponseField, string> = {
     course_id: response.course_id,
-    answer_id: part.answerId,
+    answer_id: '',
     problem_id: response.problem_id,
     problem,
     username: response.username,
-    question: part.question,
-    score: legacyScore(payload['grade']),
-    max_score: legacyScore(payload['max_grade']),
-    correct: legacyBoolean(part.correct),
-    answer: part.answer.join(listDelimiter),
+    question: '',
+    score: format.score(payload['grade']),
+    max_score: format.score(payload['max_grade']),
+    correct: '',
+    answer: '',
     total_attempts: String(response.total_attempts),
-    first_attempt_date: legacyDateTime(new Date(response.first_attempt_date)),
-    last_attempt_date: legacyDateTime(new Date(response.last_attempt_date)),
-    location,
+    first_attempt_date: format.dateTime(response.first_attempt_date),
+    last_attempt_date: format.dateTime(response.last_attempt_date),
+    location: `${placement?.course_path ?? DELETED_BLOCKS_PATH}${PATH_DELIMITER}${problem}`,
     sort_idx: String(sortIdx),
-  }));
+  };
+  for (const part of problemAnswers(payload, format.clean)) {
+    values.answer_id = part.answerId;
+    values.question = part.question;
+    values.correct = legacyBoolean(part.correct);
+    values.answer = part.answer.join(format.listDelimiter);
+    rows.push({
+      order: sortIdx,
+      username: response.username,
+      problemId: response.problem_id,
+      answerId: part.answerId,
+      line: csvLine(format.fields.map((field) => values[field])),
+    });
+  }
 }
 
-/** The problem's display name at the time of the attempt, cleaned like the answers. */
-function cleanProblemName(name: string | null): string {
-  return name === null ? '' : cleanText(name);
+/**
+ * The rows in outline order, then by learner (the legacy sort); then by problem and part, which the legacy left to
+ * chance. Texts compare as UTF-8 bytes, as the legacy sorted (Python 2 byte strings): each distinct text is ranked
+ * once, and the sort compares ranks.
+ */
+function sortRows(rows: readonly ReportRow[]): ReportRow[] {
+  const users = byteRanks(rows.map((row) => row.username));
+  const problems = byteRanks(rows.map((row) => row.problemId));
+  const answers = byteRanks(rows.map((row) => row.answerId));
+  return rows
+    .map((row) => ({ row, user: users.get(row.username)!, problem: problems.get(row.problemId)!, answer: answers.get(row.answerId)! }))
+    .sort((a, b) => a.row.order - b.row.order || a.user - b.user || a.problem - b.problem || a.answer - b.answer)
+    .map((keyed) => keyed.row);
 }
 
-/** Outline order, then learner (the legacy sort); then problem and part, which the legacy left to chance. */
-function compareRows(a: ReportRow, b: ReportRow): number {
-  return a.order - b.order || compareBytes(a.username, b.username) || compareBytes(a.problem_id, b.problem_id) || compareBytes(a.answer_id, b.answer_id);
+/** Each distinct text's place in UTF-8 byte order; texts with the same bytes (lone surrogates) share a place. */
+function byteRanks(texts: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(texts)];
+  if (!distinct.some((text) => SURROGATE.test(text))) {
+    // Without surrogates, UTF-16 code unit order is code point order, which is UTF-8 byte order.
+    return new Map(distinct.sort().map((text, index) => [text, index]));
+  }
+  const sorted = distinct.map((text) => ({ text, bytes: Buffer.from(text, 'utf8') })).sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((entry, index) => {
+    if (index > 0 && !entry.bytes.equals(sorted[index - 1]!.bytes)) rank++;
+    ranks.set(entry.text, rank);
+  });
+  return ranks;
 }
 
 /** Compares as UTF-8 bytes, as the legacy sorted (Python 2 byte strings). */

@@ -10,6 +10,23 @@ export function legacyScore(value: unknown): string {
   return javaFloatText(Math.fround(number));
 }
 
+/**
+ * legacyScore remembering its answers for numbers and strings, for one report run (grades take few values). -0 is not
+ * remembered: a Map takes it for 0, which Java prints differently.
+ */
+export function scoreFormatter(): (value: unknown) => string {
+  const texts = new Map<unknown, string>();
+  return (value) => {
+    if ((typeof value !== 'number' && typeof value !== 'string') || Object.is(value, -0)) return legacyScore(value);
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = legacyScore(value);
+      texts.set(value, text);
+    }
+    return text;
+  };
+}
+
 function javaFloatText(value: number): string {
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   // The shortest decimal that reads back as the same 32-bit float.
@@ -44,6 +61,33 @@ export function legacyBoolean(value: boolean | null): string {
 /** `%Y-%m-%dT%H:%M:%SZ` in UTC (the acceptance configuration's `report_field_datetime_format`). */
 export function legacyDateTime(value: Date): string {
   return `${value.toISOString().slice(0, 19)}Z`;
+}
+
+const DAY_MS = 86_400_000;
+/** 9999-12-31T23:59:59.999Z: later instants have a six-digit year in toISOString. */
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+
+/**
+ * legacyDateTime of epoch milliseconds, for one report run: the date part is written once per day and the time of day
+ * by hand; instants before 1970 or after 9999 go through legacyDateTime.
+ */
+export function epochDateTimeFormatter(): (epochMs: number) => string {
+  const dates = new Map<number, string>();
+  return (epochMs) => {
+    if (!Number.isInteger(epochMs) || epochMs < 0 || epochMs > LAST_FOUR_DIGIT_YEAR_MS) return legacyDateTime(new Date(epochMs));
+    const day = Math.floor(epochMs / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+      dates.set(day, date);
+    }
+    const seconds = Math.floor((epochMs - day * DAY_MS) / 1000);
+    return `${date}${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}Z`;
+  };
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 /**
