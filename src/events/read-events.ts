@@ -7,6 +7,9 @@ import { silentProgress, type Progress } from './progress.js';
 import type { StoredContentReport } from './log-content.js';
 import { Spool, type SpoolOptions, type SpoolResult, type SpooledLog, type UnreadableLog } from './spool.js';
 
+/** The progress phase in which the engine parses the files (this thread is free meanwhile). */
+export const PARSING_PHASE = 'parsing';
+
 /** What reading one file gave: its content facts and its lines' fate. */
 export interface FileOutcome<F extends LogFile = LogFile> extends Omit<ParsedFileStats, 'index'> {
   readonly file: F;
@@ -97,7 +100,7 @@ async function readSpooled<F extends LogFile, C extends StoredContentReport>(
     progress.start('reading', files.length);
     const { spooled, unreadable } = await place(spool);
     progress.finish();
-    progress.start('parsing', 1);
+    progress.start(PARSING_PHASE, 1);
     const { keep } = options;
     const held: HeldFile[] = [];
     for (const entry of spooled) held[entry.index] = heldFile(storedFile(entry));

@@ -79,20 +79,19 @@ export class DuckDBEventsTable {
 
   /** Gives each file read a new id, in file order (the first copy of a repeated event is the earliest-read one). */
   async #recordFiles(files: readonly SpooledFile[], held: readonly HeldFile[]): Promise<void> {
+    if (files.length === 0) return;
     const engine = this.#engine;
     const [row] = await engine.query<{ id: number }>('select coalesce(max(file_id), 0)::integer as id from event_files');
     const ordered = [...files].sort((a, b) => a.index - b.index);
-    for (const [position, file] of ordered.entries()) {
-      const fileId = row!.id + position + 1;
+    // One statement for all the files (a backfill reads thousands), not two per file.
+    const values = ordered.map((file, position) => {
       const record = held[file.index]!;
-      await engine.run(`update spool_files set file_id = ${fileId} where file_index = ${file.index}`);
-      await engine.run(`insert into event_files values ($file_id, $uri, $content_id, $name_day::date, now()::timestamp)`, {
-        file_id: fileId,
-        uri: record.uri,
-        content_id: record.contentId,
-        name_day: record.nameDay,
-      });
-    }
+      const nameDay = record.nameDay === null ? 'null' : `${quotedString(record.nameDay)}::date`;
+      return `(${row!.id + position + 1}, ${file.index}, ${quotedString(record.uri)}, ${quotedString(record.contentId)}, ${nameDay})`;
+    });
+    await engine.run(`create or replace temp table recorded_files as select * from (values ${values.join(', ')}) as recorded(file_id, file_index, uri, content_id, name_day)`);
+    await engine.run('update spool_files set file_id = recorded.file_id from recorded_files as recorded where spool_files.file_index = recorded.file_index');
+    await engine.run('insert into event_files select file_id, uri, content_id, name_day, now()::timestamp from recorded_files');
   }
 
   /**

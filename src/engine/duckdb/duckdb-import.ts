@@ -32,6 +32,9 @@ export async function appendRows(
       }
       rows += batch.length;
       appender.flushSync();
+      // A source read synchronously (better-sqlite3) resolves only microtasks: without a turn of the event loop here,
+      // other sessions' statements could not complete until the whole import had.
+      await new Promise(setImmediate);
     }
   } finally {
     appender.closeSync();

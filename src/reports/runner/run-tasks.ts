@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import pMap from 'p-map';
 import type { Engine } from '../../engine/engine.js';
 import { loadEvents, totalsOf, type LoadReport } from '../../events/event-loader.js';
+import { PARSING_PHASE } from '../../events/read-events.js';
 import { inWindowOf, planEventSync, type SyncEventsOptions, type SyncPlan } from '../../events/event-sync.js';
 import { containsDay, expandInterval, type DateInterval } from '../../events/interval.js';
 import type { S3Options } from '../../config/s3-client.js';
@@ -79,11 +80,16 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const blocked = new Map<string, Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>>();
 
   const eventTasks = tasks.filter((task) => task.inputs.events);
-  // The events are read in a session of their own while the LMS tables and then the course structure come in on the
-  // engine's: the engine parses logs on its threads while JavaScript reads the LMS.
+  // The events are read in a session of their own. The LMS tables and then the course structure come in on the
+  // engine's own session once the engine is parsing the logs on its threads: reading them on this thread earlier
+  // would hold up the reading of the log files, which also runs here.
+  const watched = watchParsing(options.progress ?? silentProgress);
+  const syncing = syncEventsFor(eventTasks, { ...options, progress: watched.progress });
   const [synced, { lmsTables, lmsHashes, lmsFailures, structure }] = await Promise.all([
-    syncEventsFor(eventTasks, options),
-    importLmsFor(tasks, engine, options.lms).then(async (imported) => ({ ...imported, structure: await loadStructureFor(tasks, engine, options.structure) })),
+    syncing,
+    Promise.race([watched.parsing, syncing])
+      .then(() => importLmsFor(tasks, engine, options.lms))
+      .then(async (imported) => ({ ...imported, structure: await loadStructureFor(tasks, engine, options.structure) })),
   ]);
   const { events, eventsError } = synced;
   if (eventsError) {
@@ -163,6 +169,24 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const order = new Map(tasks.map((task, index) => [task.name, index]));
   outcomes.sort((a, b) => order.get(a.task)! - order.get(b.task)!);
   return { events, eventsError, lmsTables, outcomes };
+}
+
+/** The progress of the events load, and a promise kept when the engine starts parsing (PARSING_PHASE). */
+function watchParsing(progress: Progress): { progress: Progress; parsing: Promise<void> } {
+  let parsingStarted: () => void = () => {};
+  const parsing = new Promise<void>((resolve) => {
+    parsingStarted = resolve;
+  });
+  return {
+    parsing,
+    progress: {
+      ...progress,
+      start(phase, total) {
+        if (phase === PARSING_PHASE) parsingStarted();
+        progress.start(phase, total);
+      },
+    },
+  };
 }
 
 /** Brings the events of the days the tasks read up to date (in a session of its own), or says why it could not. */
