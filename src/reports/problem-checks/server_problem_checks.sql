@@ -1,7 +1,7 @@
--- Server problem_check events of the interval, as the legacy answer distribution and problem response reports read
--- them, each with the reason it is skipped (NULL when it counts): a course from the context, a learner, a problem_id,
--- and a non-empty object of answers whose ids (and those of the submission, when present) are ASCII without tabs or
--- line breaks.
+-- Server problem_check events of the interval with a course from the context, as the legacy answer distribution,
+-- problem response and tags distribution reports read them. Each has the reason the first two skip it (NULL when it
+-- counts): a learner, a problem_id, and a non-empty object of answers whose ids (and those of the submission, when
+-- present) are ASCII without tabs or line breaks. The tags report counts every check and reads its tagging aside.
 with problem_checks as (
   select
     events.course_id as course_id,
@@ -11,6 +11,7 @@ with problem_checks as (
     events.event_hash as event_hash,
     events.event as event,
     json_text(events.context, '$.module.display_name') as problem_display_name,
+    events.context -> '$.asides.tagging_aside.saved_tags' as saved_tags,
     json_type(events.event, '$.answers') as answers_type,
     json_type(events.event, '$.submission') as submission_type
   from events
@@ -47,5 +48,6 @@ select
   checked.event_hash as event_hash,
   checked.event as event,
   checked.problem_display_name as problem_display_name,
+  checked.saved_tags as saved_tags,
   checked.skip_reason as skip_reason
 from checked

@@ -1,4 +1,5 @@
 import { sqlFile } from '../../engine/sql-file.js';
+import { SERVER_PROBLEM_CHECKS, shareServerProblemChecks } from '../problem-checks/server-problem-checks.js';
 import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
 
 const sql = (name: string) => sqlFile(import.meta.url, name);
@@ -9,12 +10,12 @@ export const tagsTask: ReportTask = {
   description: 'total and correct problem submissions per problem and tag (the tagging aside of the latest submission)',
   inputs: { events: (params) => params.interval },
   moduleUrl: import.meta.url,
-  sqlFiles: ['tags_distribution.sql'],
+  sqlFiles: [SERVER_PROBLEM_CHECKS, 'tags_distribution.sql'],
   significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
   outputs: () => ['tags_distribution'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
-    const { interval } = context.params;
-    const rows = await context.engine.query(sql('tags_distribution.sql'), { interval_start: interval.start, interval_end: interval.end });
+    await shareServerProblemChecks(context.engine, context.params.interval);
+    const rows = await context.engine.query(sql('tags_distribution.sql'));
     return [{ table: 'tags_distribution', rows }];
   },
 };

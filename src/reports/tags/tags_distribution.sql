@@ -4,20 +4,14 @@
 -- submission carries no tags has no rows. A tag whose value is a list gives one row per value.
 with problem_checks as (
   select
-    events.course_id as course_id,
-    org_of_course_key(events.course_id) as org_id,
-    json_text(events.event, '$.problem_id') as module_id,
-    events.time as time,
-    events.event_hash as event_hash,
-    coalesce(json_text(events.event, '$.success') = 'correct', false) as is_correct,
-    events.context -> '$.asides.tagging_aside.saved_tags' as saved_tags
-  from events
-  where events.event_type = 'problem_check'
-    and events.event_source = 'server'
-    and events.course_from_context
-    and events.course_id is not null
-    and events.date >= $interval_start::date
-    and events.date < $interval_end::date
+    checks.course_id as course_id,
+    org_of_course_key(checks.course_id) as org_id,
+    checks.problem_id as module_id,
+    checks.time as time,
+    checks.event_hash as event_hash,
+    coalesce(json_text(checks.event, '$.success') = 'correct', false) as is_correct,
+    checks.saved_tags as saved_tags
+  from server_problem_checks as checks
 ),
 submissions as (
   select
