@@ -5,15 +5,13 @@
 with problem_checks as (
   select
     events.course_id as course_id,
-    json_text(events.event, '$.problem_id') as problem_id,
     events.username as username,
     events.time as time,
     events.event_hash as event_hash,
     events.event as event,
-    json_text(events.context, '$.module.display_name') as problem_display_name,
-    events.context -> '$.asides.tagging_aside.saved_tags' as saved_tags,
-    json_type(events.event, '$.answers') as answers_type,
-    json_type(events.event, '$.submission') as submission_type
+    -- What the checks read of the payload and the context, each parsed once.
+    json_extract(events.event, ['$.problem_id', '$.answers', '$.submission']) as payload_parts,
+    json_extract(events.context, ['$.module.display_name', '$.asides.tagging_aside.saved_tags']) as context_parts
   from events
   where events.event_type = 'problem_check'
     and events.event_source = 'server'
@@ -22,6 +20,18 @@ with problem_checks as (
     and events.date >= $interval_start::date
     and events.date < $interval_end::date
 ),
+named as (
+  select
+    checks.* exclude (payload_parts, context_parts),
+    checks.payload_parts[1] ->> '$' as problem_id,
+    checks.context_parts[1] ->> '$' as problem_display_name,
+    checks.context_parts[2] as saved_tags,
+    json_type(checks.payload_parts[2]) as answers_type,
+    json_type(checks.payload_parts[3]) as submission_type,
+    json_keys(checks.payload_parts[2]) as answer_ids,
+    json_keys(checks.payload_parts[3]) as submission_ids
+  from problem_checks as checks
+),
 checked as (
   select
     checks.*,
@@ -29,16 +39,16 @@ checked as (
       when checks.username is null or checks.username = '' then 'missing_username'
       when json_type(checks.event) is distinct from 'OBJECT' then 'payload_not_object'
       when checks.problem_id is null then 'missing_problem_id'
-      when checks.answers_type is null or (checks.answers_type = 'OBJECT' and len(json_keys(checks.event, '$.answers')) = 0)
+      when checks.answers_type is null or (checks.answers_type = 'OBJECT' and len(checks.answer_ids) = 0)
         then 'missing_answers'
       when checks.answers_type <> 'OBJECT' then 'answers_not_object'
       when checks.submission_type is not null and checks.submission_type <> 'OBJECT' then 'submission_not_object'
       when len(list_filter(
-          list_concat(json_keys(checks.event, '$.answers'), coalesce(json_keys(checks.event, '$.submission'), [])),
+          list_concat(checks.answer_ids, coalesce(checks.submission_ids, [])),
           answer_id -> regexp_matches(answer_id, '[\t\n]|[^[:ascii:]]'))) > 0
         then 'malformed_answer_ids'
     end as skip_reason
-  from problem_checks as checks
+  from named as checks
 )
 select
   checked.course_id as course_id,
