@@ -50,18 +50,9 @@ documents as (
   select
     * exclude (document),
     document is not null as is_json,
-    [
-      document.time, document.username, context_fields[1], context_fields[2], context_fields[3], document.event_type,
-      document.event_source, document.name, document.ip, document.agent, document.host, document.page,
-      document.session, context_fields[4]
-    ] as text_fields,
-    [document.context, document.event] as json_fields
-  from (
-    select
-      *,
-      json_extract_string(document.context, ['$.user_id', '$.course_id', '$.org_id', '$.session']) as context_fields
-    from fields
-  )
+    unnest(document),
+    json_extract_string(document.context, ['$.user_id', '$.course_id', '$.org_id', '$.session']) as context_fields
+  from fields
 ),
 typed as (
   select
@@ -73,25 +64,26 @@ typed as (
     blank,
     is_json,
     event_hash,
-    text_fields[1] as time_text,
-    utc_timestamp(text_fields[1]) as time,
-    nullif(strip(text_fields[2]), '') as username,
-    try_cast(text_fields[3] as bigint) as user_id,
-    nullif(strip(text_fields[4]), '') as context_course_id,
-    nullif(strip(text_fields[5]), '') as context_org_id,
-    nullif(text_fields[6], '') as event_type,
-    nullif(text_fields[7], '') as event_source,
-    nullif(text_fields[8], '') as name,
-    nullif(text_fields[9], '') as ip,
-    nullif(text_fields[10], '') as agent,
-    nullif(text_fields[11], '') as host,
-    nullif(text_fields[12], '') as page,
-    nullif(coalesce(text_fields[13], text_fields[14]), '') as session,
+    time as time_text,
+    utc_timestamp(time) as time,
+    nullif(strip(username), '') as username,
+    try_cast(context_fields[1] as bigint) as user_id,
+    nullif(strip(context_fields[2]), '') as context_course_id,
+    nullif(strip(context_fields[3]), '') as context_org_id,
+    nullif(event_type, '') as event_type,
+    nullif(event_source, '') as event_source,
+    nullif(name, '') as name,
+    nullif(ip, '') as ip,
+    nullif(agent, '') as agent,
+    nullif(host, '') as host,
+    nullif(page, '') as page,
+    nullif(coalesce(session, context_fields[4]), '') as session,
     -- The context is kept whole only for problem_check events, whose problem name and tagging asides reports read;
     -- the fields every event needs from it are columns of their own.
-    case when text_fields[6] = 'problem_check' then json_fields[1] end as context,
-    json_fields[2] as payload,
-    case when json_type(json_fields[2]) = 'VARCHAR' then json_fields[2] ->> '$' end as payload_text
+    case when event_type = 'problem_check' then context end as context,
+    event as payload,
+    -- A string payload (JSON text written by the parser, so with no leading space) starts with its quote.
+    case when starts_with(event, '"') then event ->> '$' end as payload_text
   from documents
 ),
 payloads as (
