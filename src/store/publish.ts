@@ -94,6 +94,9 @@ async function loadRows(store: ReportsStore, table: StagedTable): Promise<number
       );
     }
     written += batch.length;
+    // better-sqlite3 answers synchronously, so awaiting it turns no event loop: yield one, or a large table would hold
+    // up everything else the process is doing (another task's engine work) until it is written.
+    await new Promise(setImmediate);
   }
   return written;
 }

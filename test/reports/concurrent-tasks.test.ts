@@ -93,3 +93,27 @@ it('starts a task after the tasks it requires, and keeps the outcomes in task or
   expect(order[0]).toBe('fast done');
   expect(report.outcomes.map((outcome) => outcome.task)).toEqual(['slow', 'fast', 'dependent']);
 });
+
+it('frees a task\'s place once it has computed, so that others compute while it waits to publish', async () => {
+  let thirdComputed: () => void = () => {};
+  const third = new Promise<void>((resolve) => {
+    thirdComputed = resolve;
+  });
+  const published: string[] = [];
+  const publisher: ReportsPublisher = {
+    readMarker: async () => undefined,
+    publish: async (outputs) => {
+      // The first publish waits for the third task to have computed: with places held until published, it never would.
+      if (published.length === 0) await third;
+      published.push(outputs[0]!.table);
+    },
+  };
+  const quick = (name: string, after?: () => void) =>
+    task(name, async () => {
+      after?.();
+      return [{ table: name, rows: [] }];
+    });
+  const report = await runTasks({ tasks: [quick('one'), quick('two'), quick('three', () => thirdComputed())], params, engine, publisher, events: { dataDir: '/nonexistent' } });
+  expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['ran', 'ran', 'ran']);
+  expect(published).toEqual(['one', 'two', 'three']);
+});

@@ -108,7 +108,8 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
     publishing = turn.catch(() => {});
     return turn;
   };
-  const runTask = async (task: ReportTask): Promise<void> => {
+  /** Runs a task to its end (published or failed); `computed` is called once it no longer needs the engine. */
+  const runTask = async (task: ReportTask, computed: () => void): Promise<void> => {
     await Promise.all((task.requires ?? []).map((name) => running.get(name)));
     const started = performance.now();
     const notes: string[] = [];
@@ -146,6 +147,9 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       const hasStructure = structure.hash !== undefined;
       if (task.inputs.structure && structure.loaded) notes.push(structure.loaded);
       const outputs = await task.compute({ engine: session, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message) });
+      await session.close();
+      session = undefined;
+      computed();
       await publishInTurn(outputs, { taskId: task.name, fingerprint });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
@@ -155,17 +159,23 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       options.onTask?.(task.name, 'end');
     }
   };
-  // Tasks run side by side, each in its own engine session: one computes while another publishes or works in
-  // JavaScript. A task that requires others starts after them (they come first in the list, so they have started).
+  // Tasks compute side by side, each in its own engine session: one computes while another works in JavaScript. A
+  // task gives up its place once computed, while it waits for its turn to publish. A task that requires others starts
+  // after them (they come first in the list, so they have started).
   await pMap(
     tasks,
     (task) => {
-      const run = runTask(task);
+      let computed: () => void = () => {};
+      const place = new Promise<void>((resolve) => {
+        computed = resolve;
+      });
+      const run = runTask(task, computed);
       running.set(task.name, run);
-      return run;
+      return Promise.race([place, run]);
     },
     { concurrency: options.concurrency ?? DEFAULT_TASK_CONCURRENCY },
   );
+  await Promise.all(running.values());
   const order = new Map(tasks.map((task, index) => [task.name, index]));
   outcomes.sort((a, b) => order.get(a.task)! - order.get(b.task)!);
   return { events, eventsError, lmsTables, outcomes };
