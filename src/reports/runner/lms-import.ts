@@ -5,6 +5,13 @@ import type { Engine, ImportColumn, Row } from '../../engine/engine.js';
 export interface LmsTableImport {
   readonly table: string;
   readonly columns: readonly ImportColumn[];
+  /** Only the rows the reports count, when they count few of a large table: filtered by the LMS database. */
+  readonly only?: LmsRowFilter;
+}
+
+/** Rows matching any of the conditions. */
+export interface LmsRowFilter {
+  readonly anyOf: readonly ({ readonly column: string; readonly notNull: true } | { readonly column: string; readonly equals: string })[];
 }
 
 const text = (name: string): ImportColumn => ({ name, type: 'varchar' });
@@ -31,11 +38,13 @@ export const LMS_TABLES = {
   courseware_studentmodule: {
     table: 'courseware_studentmodule',
     columns: [text('module_type'), text('module_id'), text('course_id'), { name: 'grade', type: 'double' }, { name: 'max_grade', type: 'double' }],
+    // One row per learner and module opened: the histograms count the graded ones and the subsections.
+    only: { anyOf: [{ column: 'grade', notNull: true }, { column: 'module_type', equals: 'sequential' }] },
   },
 } satisfies Record<string, LmsTableImport>;
 
-/** Reads pages of an LMS table (the LMS reader supplies it). */
-export type LmsTableReader = (table: string, columns: readonly string[]) => AsyncIterable<readonly Row[]>;
+/** Reads pages of an LMS table, or of its rows matching `only` (the LMS reader supplies it). */
+export type LmsTableReader = (table: string, columns: readonly string[], only?: LmsRowFilter) => AsyncIterable<readonly Row[]>;
 
 export interface ImportedLmsTable {
   readonly table: string;
@@ -49,7 +58,7 @@ export async function importLmsTable(engine: Engine, read: LmsTableReader, wante
   const hash = createHash('sha1');
   const names = wanted.columns.map((column) => column.name);
   async function* hashed(): AsyncIterable<readonly Row[]> {
-    for await (const batch of read(wanted.table, names)) {
+    for await (const batch of read(wanted.table, names, wanted.only)) {
       for (const row of batch) hash.update(JSON.stringify(names.map((name) => row[name] ?? null)));
       yield batch;
     }

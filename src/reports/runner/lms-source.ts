@@ -1,6 +1,8 @@
 import { openLmsDatabase, type LmsDatabase } from '../../lms/lms-database.js';
-import type { LmsColumn, LmsTableName } from '../../lms/lms-schema.js';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { LmsColumn, LmsTableName, LmsTables } from '../../lms/lms-schema.js';
 import { readLmsRows } from '../../lms/read-lms-rows.js';
+import type { LmsRowFilter } from './lms-import.js';
 import type { LmsSource } from './run-tasks.js';
 
 /**
@@ -23,11 +25,21 @@ export async function openLmsSource(url: string): Promise<{ source: LmsSource | 
   let tables: Set<string> | undefined;
   const source: LmsSource = {
     description: lms.url,
-    read: (table, columns) => readLmsRows(lms, table as LmsTableName, columns as LmsColumn<LmsTableName>[]),
+    read: (table, columns, only) =>
+      readLmsRows(lms, table as LmsTableName, columns as LmsColumn<LmsTableName>[], only ? { where: whereOf(only) } : {}),
     async hasTable(table) {
       tables ??= new Set((await lms.db.introspection.getTables()).map((found) => found.name));
       return tables.has(table);
     },
   };
   return { source, close: () => lms.close() };
+}
+
+/** A row filter as a Kysely condition, in whatever SQL the LMS database speaks. */
+function whereOf(only: LmsRowFilter) {
+  return (eb: ExpressionBuilder<LmsTables, LmsTableName>): Expression<SqlBool> => {
+    // Column names come from the report definitions, not from users; generic names defeat Kysely's inference.
+    const test = eb as unknown as ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
+    return test.or(only.anyOf.map((condition) => ('notNull' in condition ? test(condition.column, 'is not', null) : test(condition.column, '=', condition.equals))));
+  };
 }
