@@ -9,13 +9,13 @@ export class EngineError extends Error {
   }
 }
 
-/** The engine read other lengths than the files' gzip trailers give (damaged streams): they must be read another way. */
+/** The engine read some gzip files to other lengths than zlib did: they must be read another way. */
 export class ContentLengthMismatch extends EngineError {
   /** The files (by SpooledFile.index) whose content length did not match. */
   readonly indexes: readonly number[];
 
   constructor(indexes: readonly number[]) {
-    super('ENGINE_CONTENT_LENGTH', `the content of ${indexes.length} gzip file(s) did not read to the length their trailer gives`);
+    super('ENGINE_CONTENT_LENGTH', `${indexes.length} gzip file(s) read to another length than zlib read them`);
     this.name = 'ContentLengthMismatch';
     this.indexes = indexes;
   }

@@ -9,8 +9,8 @@ export interface SpooledFile {
   readonly index: number;
   readonly path: string;
   /**
-   * For a gzip file the engine decompresses: the content length its trailer gives (modulo 2^32). The engine fails
-   * the ingest with ContentLengthMismatch when it reads another length (a damaged stream).
+   * For a gzip file the engine decompresses: its content length, as zlib read it. The engine fails the ingest with
+   * ContentLengthMismatch when it reads another length.
    */
   readonly gzipContentBytes?: number;
 }
@@ -106,8 +106,8 @@ export interface Engine {
   materialize(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /**
    * Materializes a scratch table several sessions read, once: the first session to ask makes it (with its event
-   * scope), and the others wait for it and read it. Asked again with another select, parameters or scope, it is made
-   * again. Every session sees it.
+   * scope), and the others wait for it and read it. Asked for with another select, parameters or scope, it is made
+   * again, replacing it: sessions of one run should ask for one making per name. Every session sees it.
    */
   share(name: string, select: string, params?: Record<string, SqlValue>): Promise<void>;
   /** Replaces the scratch table `name` with the given rows (LMS tables, lookups computed outside the engine). */

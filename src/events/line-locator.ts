@@ -16,12 +16,16 @@ export async function locateSamples(
   }
   const found = new Map<string, number[]>();
   if (wanted.size > 0) {
-    const lines = createInterface({ input: await contentOf(contentPath), crlfDelay: Number.POSITIVE_INFINITY });
-    let number = 0;
-    for await (const line of lines) {
-      number += 1;
-      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (wanted.has(text)) (found.get(text) ?? found.set(text, []).get(text)!).push(number);
+    try {
+      const lines = createInterface({ input: await contentOf(contentPath), crlfDelay: Number.POSITIVE_INFINITY });
+      let number = 0;
+      for await (const line of lines) {
+        number += 1;
+        const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+        if (wanted.has(text)) (found.get(text) ?? found.set(text, []).get(text)!).push(number);
+      }
+    } catch {
+      // Line numbers are a convenience: samples not found keep their text only.
     }
   }
   const used = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, symlink } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { copyFile, link, open, type FileHandle } from 'node:fs/promises';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type { LogFile, LogSource } from './log-source.js';
@@ -59,46 +59,77 @@ export async function copyLogContent(
 
 /** A file staged as stored, for the engine to decompress: what Lantern checks the engine's reading against. */
 export interface StoredContentReport extends ContentReport {
-  /** For a gzip file, the content length its trailer gives (modulo 2^32): a damaged stream reads to another length. */
+  /** For a gzip file, its content length (checked here): a stream the engine reads differently reads to another. */
   readonly gzipContentBytes?: number;
 }
 
 /**
- * Makes a log file's stored bytes readable at `destination` without decompressing them: a link to a local file, else
- * a copy. Reads the stored bytes once for their sha1; a gzip file's trailer gives the content length to expect.
+ * Stages a log file for the engine to decompress: its stored bytes at `destination` (a hard link to a local gzip
+ * file, else a copy, so that a file rotated or appended to meanwhile reads as it was hashed), read once for their sha1.
+ * A gzip file is also inflated here with the output thrown away, because zlib checks each stream's CRC and the
+ * engine's reader does not: a damaged stream, or header fields the engine cannot read, give `undefined`, and the
+ * caller decompresses that file itself.
  */
-export async function stageStoredContent(source: LogSource, file: LogFile, destination: string): Promise<StoredContentReport> {
+export async function stageStoredContent(source: LogSource, file: LogFile, destination: string): Promise<StoredContentReport | undefined> {
   const local = source.localPath(file);
-  const handle = local === undefined ? await open(destination, 'w') : undefined;
   const storedHash = createHash('sha1');
-  let first: Buffer | undefined;
-  let tail: Buffer = Buffer.alloc(0);
-  let storedBytes = 0;
+  const stored = (await source.open(file))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let handle: FileHandle | undefined;
   try {
-    for await (const chunk of await source.open(file)) {
-      const bytes = chunk as Buffer;
-      storedHash.update(bytes);
-      first ??= bytes;
-      storedBytes += bytes.length;
-      tail = bytes.length >= GZIP_TRAILER_BYTES ? bytes.subarray(-GZIP_TRAILER_BYTES) : Buffer.concat([tail, bytes]).subarray(-GZIP_TRAILER_BYTES);
-      await handle?.write(bytes);
+    const first = await stored.next();
+    const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+    if (gzip && (first.value.length < 4 || (first.value[3]! & UNREADABLE_HEADER_FLAGS) !== 0)) return undefined;
+    if (local === undefined || !gzip) handle = await open(destination, 'w');
+    let storedBytes = 0;
+    async function* storedChunks(): AsyncGenerator<Buffer> {
+      for (let next = first; !next.done; next = await stored.next()) {
+        storedHash.update(next.value);
+        storedBytes += next.value.length;
+        await handle?.write(next.value);
+        yield next.value;
+      }
     }
+    let contentBytes = 0;
+    const count = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        contentBytes += chunk.length;
+        done();
+      },
+    });
+    if (!gzip) {
+      await pipeline(Readable.from(storedChunks()), count);
+      return { gzip, storedSha1: storedHash.digest('hex'), contentBytes: storedBytes };
+    }
+    try {
+      await pipeline(Readable.from(storedChunks()), zlib.createGunzip({ chunkSize: CHUNK_BYTES }), count);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') return undefined;
+      throw error;
+    }
+    await handle?.close();
+    handle = undefined;
+    if (local !== undefined) await linkOrCopy(local, destination);
+    return { gzip, storedSha1: storedHash.digest('hex'), contentBytes, gzipContentBytes: contentBytes };
   } catch (error) {
     throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`, { cause: error });
   } finally {
     await handle?.close();
+    await stored.return?.();
   }
-  if (local !== undefined) await symlink(local, destination);
-  const gzip = first !== undefined && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const storedSha1 = storedHash.digest('hex');
-  if (!gzip) return { gzip, storedSha1, contentBytes: storedBytes };
-  // A stream too short for its trailer reads as damaged: no length matches an impossible one.
-  const gzipContentBytes = tail.length === GZIP_TRAILER_BYTES && storedBytes >= 18 ? tail.readUInt32LE(4) : -1;
-  return { gzip, storedSha1, contentBytes: Math.max(0, gzipContentBytes), gzipContentBytes };
 }
 
-/** CRC-32 and ISIZE, the content length modulo 2^32. */
-const GZIP_TRAILER_BYTES = 8;
+/** FHCRC and FCOMMENT: header fields DuckDB's gzip reader refuses. */
+const UNREADABLE_HEADER_FLAGS = 0x02 | 0x10;
+
+/** A hard link pins the file as it is (not as a later rotation leaves its name); across file systems, a copy. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}
 
 /** Reads a file's decompressed content without keeping it: for fingerprints and prefix checks. */
 export async function inspectLogContent(source: LogSource, file: LogFile, options: ReadOptions = {}): Promise<ContentReport> {

@@ -1,5 +1,5 @@
 import { ContentLengthMismatch } from '../engine/engine-error.js';
-import type { DayFingerprint, Engine, HeldFile, ParsedFileStats } from '../engine/engine.js';
+import type { DayFingerprint, Engine, HeldFile, ParsedFileStats, ParseResult } from '../engine/engine.js';
 import type { DateInterval } from './interval.js';
 import { locateSamples } from './line-locator.js';
 import type { LogFile, LogSource } from './log-source.js';
@@ -69,14 +69,22 @@ export async function readEvents<F extends LogFile>(
   files: readonly F[],
   options: ReadEventsOptions<F>,
 ): Promise<ReadEventsResult<F>> {
-  // Loading hands the stored files to the engine, which decompresses them itself; when it reads a damaged gzip the
-  // files are read again decompressed here, which salvages a damaged stream's readable part. An audit hashes the
-  // content, so it always decompresses here.
+  // Loading hands the stored files to the engine, which decompresses them itself (each stream checked here first).
+  // A file the engine reads to another length is decompressed here on a second try; if the engine fails on a file
+  // (a gzip it cannot read), every file is. An audit hashes the content, so it always decompresses here.
   if (!options.hashContent) {
+    const spoolOptions = spoolOptionsOf(options);
     try {
-      return await readSpooled(source, engine, files, options, (spool) => spool.addStored(source, files, spoolOptionsOf(options)));
+      return await readSpooled(source, engine, files, options, (spool) => spool.addStored(source, files, spoolOptions));
     } catch (error) {
-      if (!(error instanceof ContentLengthMismatch)) throw error;
+      if (error instanceof ContentLengthMismatch) {
+        const decompress = new Set(error.indexes);
+        try {
+          return await readSpooled(source, engine, files, options, (spool) => spool.addStored(source, files, { ...spoolOptions, decompress }));
+        } catch {
+          // the next try decompresses every file
+        }
+      }
     }
   }
   return readSpooled(source, engine, files, options, (spool) => spool.add(source, files, spoolOptionsOf(options)));
@@ -105,19 +113,24 @@ async function readSpooled<F extends LogFile, C extends StoredContentReport>(
     const held: HeldFile[] = [];
     for (const entry of spooled) held[entry.index] = heldFile(storedFile(entry));
     const toParse = spooled.map((entry) => ({ index: entry.index, path: entry.path, gzipContentBytes: entry.content.gzipContentBytes }));
-    const parsed = await engine.ingestEvents(toParse, {
-      interval: options.interval,
-      ...(keep
-        ? {
-            keep: {
-              files: held,
-              drop: keep.drop,
-              days: (eventsByDay: Record<string, number>) => keep.days(spooled.map(storedFile), unreadable.map((entry) => entry.file), eventsByDay),
-            },
-          }
-        : {}),
-    });
-    progress.finish();
+    let parsed: ParseResult;
+    try {
+      parsed = await engine.ingestEvents(toParse, {
+        interval: options.interval,
+        ...(keep
+          ? {
+              keep: {
+                files: held,
+                drop: keep.drop,
+                days: (eventsByDay: Record<string, number>) => keep.days(spooled.map(storedFile), unreadable.map((entry) => entry.file), eventsByDay),
+              },
+            }
+          : {}),
+      });
+    } finally {
+      // Whatever happens: a bar left running would keep the process alive.
+      progress.finish();
+    }
     const byIndex = new Map(parsed.files.map((stats) => [stats.index, stats]));
     const outcomes = await Promise.all(
       spooled.map(async (entry): Promise<FileOutcome<F>> => {

@@ -61,13 +61,23 @@ export class Spool {
   }
 
   /**
-   * Places the files in the spool as stored (a link to a local file, a copy of a remote one), named `.gz` when they
-   * are gzip: the engine decompresses them itself, several times faster than a copy decompressed here.
+   * Places the files in the spool as stored (see stageStoredContent), named `.gz` when they are gzip: the engine
+   * decompresses them itself, several times faster than writing a decompressed copy. A file whose stream is damaged,
+   * or whose index is in `decompress`, is decompressed into the spool instead (as `add` does).
    */
-  addStored<F extends LogFile>(source: LogSource, files: readonly F[], options: SpoolOptions = {}): Promise<SpoolResult<F, StoredContentReport>> {
+  addStored<F extends LogFile>(
+    source: LogSource,
+    files: readonly F[],
+    options: SpoolOptions & { readonly decompress?: ReadonlySet<number> } = {},
+  ): Promise<SpoolResult<F, StoredContentReport>> {
     return this.#each(files, options, async (file, index) => {
       const staged = path.join(this.dir, `${index}.stored`);
-      const content = await stageStoredContent(source, file, staged);
+      const content = options.decompress?.has(index) ? undefined : await stageStoredContent(source, file, staged);
+      if (content === undefined) {
+        await rm(staged, { force: true });
+        const target = path.join(this.dir, `${index}.log`);
+        return { path: target, content: await copyLogContent(source, file, target, { hashContent: options.hashContent }) };
+      }
       const target = path.join(this.dir, content.gzip ? `${index}.log.gz` : `${index}.log`);
       await rename(staged, target);
       return { path: target, content };

@@ -28,6 +28,9 @@ it('makes a shared table once for every session that asks for the same one, and 
   await first.share('shared', drawn, { value: 2 });
   expect(await read(engine)).toMatchObject({ value: 2 });
   expect((await read(engine)).made).not.toBe(rescoped.made);
+  // Asked for the first making again, it is made again rather than taken for the one that replaced it.
+  await first.share('shared', drawn, { value: 1 });
+  expect(await read(second)).toMatchObject({ value: 1 });
   await first.close();
   await second.close();
 });

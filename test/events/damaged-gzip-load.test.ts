@@ -8,8 +8,9 @@ import { loadInto, trackingLine } from '../helpers/load.js';
 import { tempDir } from '../helpers/temp.js';
 
 // Loading hands gzip files to the engine as stored, and the engine's gzip reader does not notice a truncated or
-// corrupt stream: every file whose lines do not add up to its trailer's length is read again through zlib, which
-// reports the damage and salvages the readable part. Sound files of every shape stay on the fast path.
+// corrupt stream: zlib checks each stream first (a damaged one is decompressed by Lantern, which reports the damage and
+// salvages the readable part), and a file the engine reads to another length, or cannot read, is read again through
+// zlib. Whatever the path, every line is counted once.
 
 const LINES = 4000;
 const lines = (prefix: string, count = LINES) =>
@@ -21,6 +22,20 @@ const truncated = gzipSync(whole('truncated')).subarray(0, Math.floor(gzipSync(w
 const corrupt = Buffer.from(gzipSync(whole('corrupt')));
 corrupt.fill(0x55, Math.floor(corrupt.length / 2), Math.floor(corrupt.length / 2) + 64);
 const twoMembers = Buffer.concat([gzipSync(whole('first-member')), gzipSync(whole('second-member'))]);
+// One flipped bit inside the compressed data: often the same length, but not the same CRC.
+const flipped = Buffer.from(gzipSync(whole('flipped')));
+flipped[Math.floor(flipped.length * 0.7)]! ^= 0x04;
+// Zero bytes after the stream (a block-padded copy): zlib reads past them, DuckDB's reader fails on them.
+const padded = Buffer.concat([gzipSync(whole('padded')), Buffer.alloc(512)]);
+// A header comment (FCOMMENT), which DuckDB's reader refuses.
+const commented = (() => {
+  const plain = gzipSync(whole('commented'));
+  const header = Buffer.from(plain.subarray(0, 10));
+  header[3]! |= 0x10;
+  return Buffer.concat([header, Buffer.from('rotated by logrotate\0'), plain.subarray(10)]);
+})();
+// Only a gzip header: nothing readable.
+const headerOnly = gzipSync(whole('header-only')).subarray(0, 10);
 // CRLF line breaks, blank and comment lines, and no line break after the last line.
 const odd = gzipSync(['# a comment', '', trackingLine({ session: 'odd-1' }), '   ', trackingLine({ session: 'odd-2' })].join('\r\n'));
 
@@ -45,9 +60,13 @@ beforeAll(async () => {
     'tracking.log-20140504.gz': twoMembers,
     'tracking.log-20140505.gz': odd,
     'tracking.log-20140506': Buffer.from(whole('plain')),
+    'tracking.log-20140507.gz': flipped,
+    'tracking.log-20140508.gz': padded,
+    'tracking.log-20140509.gz': commented,
+    'tracking.log-20140510.gz': headerOnly,
   };
   for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(logs, name), bytes);
-  ({ engine, report } = await loadInto(path.join(dir, 'logs'), '2014-05-01-2014-05-08', dir));
+  ({ engine, report } = await loadInto(path.join(dir, 'logs'), '2014-05-01-2014-05-12', dir));
 });
 
 const outcome = (day: string) => report.files.find((file) => file.file.relativePath.includes(day))!;
@@ -58,6 +77,10 @@ it('keeps every line of sound files, whatever their shape', () => {
   expect(outcome('20140504')).toMatchObject({ lines: 2 * LINES, events: 2 * LINES, dropped: {} });
   expect(outcome('20140505')).toMatchObject({ lines: 2, events: 2, dropped: {} });
   expect(outcome('20140506')).toMatchObject({ lines: LINES, events: LINES, dropped: {} });
+  for (const day of ['20140508', '20140509']) {
+    expect(outcome(day)).toMatchObject({ lines: LINES, events: LINES, dropped: {} });
+    expect(outcome(day).damage).toBeUndefined();
+  }
 });
 
 it('reports a truncated gzip and keeps the lines before the damage', () => {
@@ -77,8 +100,19 @@ it('reports a corrupt gzip instead of silently keeping part of it', () => {
   expect(file.lines).toBe(file.events + Object.values(file.dropped).reduce((sum, count) => sum + count, 0));
 });
 
+it('reports a stream whose CRC does not match, even when it keeps its length', () => {
+  expect(outcome('20140507').damage).toMatch(/corrupt gzip/);
+  expect(outcome('20140507').events).toBeLessThan(LINES);
+});
+
+it('reports a file that holds nothing but a gzip header', () => {
+  expect(outcome('20140510')).toMatchObject({ lines: 0, events: 0 });
+  expect(outcome('20140510').damage).toMatch(/truncated gzip/);
+});
+
 it('holds exactly the events the report counts', async () => {
   const [row] = await engine.query<{ events: bigint }>('select count(*) as events from events');
   expect(Number(row!.events)).toBe(report.totals.events + report.totals.outsideInterval);
-  expect(report.totals.events).toBe(4 * LINES + 2 + outcome('20140502').events + outcome('20140503').events);
+  const damaged = ['20140502', '20140503', '20140507'].map((day) => outcome(day).events);
+  expect(report.totals.events).toBe(6 * LINES + 2 + damaged.reduce((sum, events) => sum + events, 0));
 });

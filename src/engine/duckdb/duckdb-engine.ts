@@ -34,12 +34,17 @@ export class DuckDBEngine implements Engine {
   /** A fork's scratch tables are temporary tables of its connection; the engine's own are shared. */
   readonly #forked: boolean;
 
-  /** The tables `share` made, by what they were made of; one map for the engine and all its forks. */
-  readonly #shared: Map<string, Promise<void>>;
+  /** Per table `share` made: what it was made of, and its making; one map for the engine and all its forks. */
+  readonly #shared: Map<string, { readonly madeOf: string; readonly making: Promise<void> }>;
   /** The event scope of this session (see scopeEvents), part of what a shared table is made of. */
   #scope = '';
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, forked: boolean, shared = new Map<string, Promise<void>>()) {
+  private constructor(
+    instance: DuckDBInstance,
+    connection: DuckDBConnection,
+    forked: boolean,
+    shared = new Map<string, { readonly madeOf: string; readonly making: Promise<void> }>(),
+  ) {
     this.#instance = instance;
     this.#connection = connection;
     this.#forked = forked;
@@ -150,15 +155,19 @@ export class DuckDBEngine implements Engine {
   }
 
   share(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
-    const made = JSON.stringify([name, select, params ?? {}, this.#scope]);
-    let table = this.#shared.get(made);
-    if (!table) {
-      table = this.run(`create or replace table ${SHARED_SCRATCH}.${quotedIdentifier(name)} as ${select}`, params);
-      // A failure is not remembered: the next session to ask tries again.
-      table.catch(() => this.#shared.delete(made));
-      this.#shared.set(made, table);
-    }
-    return table;
+    const madeOf = JSON.stringify([select, params ?? {}, this.#scope]);
+    const known = this.#shared.get(name);
+    if (known?.madeOf === madeOf) return known.making;
+    // One table per name: asked for another making, it is made again (after any making under way).
+    const making = (known?.making ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => this.run(`create or replace table ${SHARED_SCRATCH}.${quotedIdentifier(name)} as ${select}`, params));
+    this.#shared.set(name, { madeOf, making });
+    // A failure is not remembered: the next session to ask tries again.
+    making.catch(() => {
+      if (this.#shared.get(name)?.making === making) this.#shared.delete(name);
+    });
+    return making;
   }
 
   #scratchTable(name: string): string {

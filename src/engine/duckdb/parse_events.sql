@@ -1,7 +1,7 @@
 -- Every line of the spooled files, parsed into the event model of DESIGN.md, with the reason it is invalid (NULL when
 -- it is kept; duplicates are marked afterwards by mark_duplicates.sql). Blank and comment lines are marked 'blank' and
--- carry only their length: every line's length adds up to the content length, which tells a damaged gzip the engine
--- read without noticing. Dropped lines keep their raw text for samples. The bulky columns are kept only when the
+-- carry only their length: every line's length adds up to the content length, which tells a gzip file the engine read
+-- otherwise than zlib. Dropped lines keep their raw text for samples. The bulky columns are kept only when the
 -- events are kept at all (an audit just counts).
 with raw_lines as (
   select spooled.file_index as file_index, spooled.file_id as file_id, spooled.name_day as file_day, lines.line as line,

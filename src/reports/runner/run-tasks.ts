@@ -15,7 +15,7 @@ import type { StructureDocuments } from '../structure/structure-files.js';
 import { createCalendar } from './calendar.js';
 import { taskFingerprint, type TaskInputsSeen } from './fingerprint.js';
 import { emptyLmsTable, importLmsTable, type LmsTableImport, type LmsTableReader } from './lms-import.js';
-import type { TaskOutcome } from './outcome.js';
+import { isFailure, type TaskOutcome } from './outcome.js';
 import type { ReportTask, RunParams, TaskOutput } from './task.js';
 
 /** Two tasks at a time: enough to keep the engine busy while the other task works in JavaScript or publishes. */
@@ -85,18 +85,29 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   // would hold up the reading of the log files, which also runs here.
   const watched = watchParsing(options.progress ?? silentProgress);
   const syncing = syncEventsFor(eventTasks, { ...options, progress: watched.progress });
-  const [synced, { lmsTables, lmsHashes, lmsFailures, structure }] = await Promise.all([
+  const [synced, inputs] = await Promise.allSettled([
     syncing,
     Promise.race([watched.parsing, syncing])
       .then(() => importLmsFor(tasks, engine, options.lms))
       .then(async (imported) => ({ ...imported, structure: await loadStructureFor(tasks, engine, options.structure) })),
   ]);
-  const { events, eventsError } = synced;
+  // Both settled first: the events session is closed before a failure here closes the engine.
+  if (inputs.status === 'rejected') throw inputs.reason;
+  if (synced.status === 'rejected') throw synced.reason;
+  const { lmsTables, lmsHashes, lmsFailures, structure } = inputs.value;
+  const { events } = synced.value;
+  let { eventsError } = synced.value;
+  if (events) {
+    try {
+      await createCalendar(engine, events.plan.interval);
+    } catch (error) {
+      eventsError = `reading events failed: ${(error as Error).message}`;
+    }
+  }
   if (eventsError) {
     const status = options.source ? 'blocked-by-upstream' : 'missing-input';
     for (const task of eventTasks) blocked.set(task.name, { status, reason: eventsError });
   }
-  if (events) await createCalendar(engine, events.plan.interval);
   const lms = options.lms;
 
   const outcomes: TaskOutcome[] = [];
@@ -111,6 +122,13 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   /** Runs a task to its end (published or failed); `computed` is called once it no longer needs the engine. */
   const runTask = async (task: ReportTask, computed: () => void): Promise<void> => {
     await Promise.all((task.requires ?? []).map((name) => running.get(name)));
+    const unmet = (task.requires ?? []).filter((name) => {
+      const required = outcomes.find((outcome) => outcome.task === name);
+      return required !== undefined && isFailure(required.status);
+    });
+    if (unmet.length > 0 && !blocked.has(task.name)) {
+      blocked.set(task.name, { status: 'blocked-by-upstream', reason: `the task${unmet.length === 1 ? '' : 's'} it requires did not publish: ${unmet.join(', ')}` });
+    }
     const started = performance.now();
     const notes: string[] = [];
     const finish = (outcome: Omit<TaskOutcome, 'task' | 'seconds' | 'notes'>) => {
@@ -204,8 +222,9 @@ async function syncEventsFor(eventTasks: readonly ReportTask[], options: RunOpti
   const intervals = disjointIntervals(eventTasks.map((task) => task.inputs.events!(options.params)));
   if (intervals.length === 0) return {};
   if (!options.source) return { eventsError: 'no tracking-log source: give --source, LANTERN_SOURCE or [event-logs] source' };
-  const session = await options.engine.fork();
+  let session: Engine | undefined;
   try {
+    session = await options.engine.fork();
     // Each stretch of days the tasks read is synced on its own: a gap between them is not read.
     const parts: NonNullable<RunReport['events']>[] = [];
     for (const interval of intervals) {
@@ -217,7 +236,7 @@ async function syncEventsFor(eventTasks: readonly ReportTask[], options: RunOpti
   } catch (error) {
     return { eventsError: `reading events failed: ${(error as Error).message}` };
   } finally {
-    await session.close();
+    await session?.close();
   }
 }
 
