@@ -136,7 +136,7 @@ async function readSpooled<F extends LogFile, C extends StoredContentReport>(
       spooled.map(async (entry): Promise<FileOutcome<F>> => {
         const stats = byIndex.get(entry.index);
         const samples = stats ? await locateSamples(entry.path, stats.samples) : {};
-        const { gzipContentBytes: _trailer, ...content } = entry.content;
+        const { gzipContentBytes: _checkedLength, ...content } = entry.content;
         return {
           file: entry.file,
           ...content,
