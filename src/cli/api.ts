@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { buildApi, DEFAULT_RESPONSE_CACHE } from '../api/build-api.js';
 import { effectiveDatabases } from '../config/database-targets.js';
 import type { Settings } from '../config/settings.js';
 import { LmsApiClient } from '../lms/lms-api.js';
@@ -22,6 +21,8 @@ export function registerApi(program: Command): void {
 }
 
 async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
+  // Loaded when served: the HTTP stack is not needed by the other commands.
+  const { buildApi, DEFAULT_RESPONSE_CACHE } = await import('../api/build-api.js');
   const store = await openStore(storeUrl, { migrate: true });
   const s3 = settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {};
   const app = await buildApi({

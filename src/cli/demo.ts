@@ -12,8 +12,7 @@ import { runPipeline } from '../reports/run-pipeline.js';
 import { isFailure } from '../reports/runner/outcome.js';
 import { structureSource } from '../reports/structure/structure-source.js';
 import { lanternPackage } from '../config/package-root.js';
-import { startDemoStack } from '../demo/demo-stack.js';
-import { DEMO_PASSWORD, type DemoUser } from '../devlms/dev-lms.js';
+import type { DemoUser } from '../devlms/dev-lms.js';
 import { setApiKey } from '../store/api-keys.js';
 import { openStore } from '../store/open-store.js';
 import { EXIT } from './exit-codes.js';
@@ -103,6 +102,8 @@ async function demoSite(siteDir: string, flags: DemoFlags): Promise<GenerateSumm
 }
 
 async function serveDemo(siteDir: string, storeUrl: string, flags: DemoFlags, course: string): Promise<void> {
+  // Loaded when served: the development LMS (oidc-provider) and the servers are not needed to build the reports.
+  const [{ startDemoStack }, { DEMO_PASSWORD }] = await Promise.all([import('../demo/demo-stack.js'), import('../devlms/dev-lms.js')]);
   const stack = await startDemoStack({
     siteDir,
     storeUrl,

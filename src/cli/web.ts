@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { lanternPackage } from '../config/package-root.js';
 import type { Settings } from '../config/settings.js';
-import { buildWeb, type WebOptions } from '../web/build-web.js';
+import type { WebOptions } from '../web/build-web.js';
 import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
 import { EXIT, UsageError } from './exit-codes.js';
 
@@ -13,6 +13,8 @@ export function registerWeb(program: Command): void {
     .addHelpText('after', '\nNeeds [edx-rest-api] url, client_id, client_secret (the service client), [web] client_id, client_secret (the sign-in client) and [web] data_api_key. See `lantern lms-setup`.')
     .action(async (flags: ConfigOptions) => {
       const settings = (await settingsFromOptions(flags)).values;
+      // Loaded when served: the HTTP and sign-in stack is not needed by the other commands.
+      const { buildWeb } = await import('../web/build-web.js');
       const app = await buildWeb({ ...webOptions(settings), logger: { level: process.env.LANTERN_LOG_LEVEL ?? 'info' } });
       try {
         await app.listen({ host: settings.webHost, port: settings.webPort });
