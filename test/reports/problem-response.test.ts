@@ -137,16 +137,7 @@ describe('problem response row order', () => {
       check('Z', '2016-09-07T10:00:00+00:00', 'upper').replace('"grade":1,', '"grade":0,"grade":1,'),
       check('\u00e9', '2016-09-07T10:00:00+00:00', 'accent'),
     ];
-    await mkdir(path.join(dir, 'logs'), { recursive: true });
-    await writeFile(path.join(dir, 'logs', 'tracking.log-20160907.gz'), gzipSync(`${lines.join('\n')}\n`));
-    const outputDir = path.join(dir, 'reports');
-    const report = await runPipeline({
-      tasks: [problemResponseTask],
-      params: { interval: parseInterval('2016-09-07-2016-09-08'), endDate: '2016-09-08', weeks: 1, date: '2016-09-08', reportsDir: outputDir },
-      storeUrl: `sqlite:${path.join(dir, 'reports.sqlite')}`,
-      source: await openLogSource(path.join(dir, 'logs')),
-      engine: { dataDir: path.join(dir, 'data') },
-    });
+    const { report, outputDir } = await runOnLines(dir, lines);
     expect(report.outcomes[0]).toMatchObject({ status: 'ran' });
     const rows = (await readFile(path.join(outputDir, 'X_Y_Z_problem_response.csv'), 'utf8')).split('\r\n').slice(1, -1);
     expect(rows.map((row) => row.split(',').filter((_, index) => [0, 5, 8, 9].includes(index)))).toEqual([
@@ -180,16 +171,7 @@ describe('problem response bad input', () => {
       event('bob', '2016-09-07T12:00:00+00:00', good(2, 'browser'), { event_source: 'browser' }),
       event('bob', '2016-09-07T12:00:00+00:00', 'input_p_2_1=choice_1'),
     ];
-    await mkdir(path.join(dir, 'logs'), { recursive: true });
-    await writeFile(path.join(dir, 'logs', 'tracking.log-20160907.gz'), gzipSync(`${lines.join('\n')}\n`));
-    const outputDir = path.join(dir, 'reports');
-    const report = await runPipeline({
-      tasks: [problemResponseTask],
-      params: { interval: parseInterval('2016-09-07-2016-09-08'), endDate: '2016-09-08', weeks: 1, date: '2016-09-08', reportsDir: outputDir },
-      storeUrl: `sqlite:${path.join(dir, 'reports.sqlite')}`,
-      source: await openLogSource(path.join(dir, 'logs')),
-      engine: { dataDir: path.join(dir, 'data') },
-    });
+    const { report, outputDir } = await runOnLines(dir, lines);
     expect(report.outcomes[0]).toMatchObject({ status: 'ran' });
     expect(report.outcomes[0]!.notes).toEqual(expect.arrayContaining([
       '1 problem_check events skipped: missing_answers',
@@ -206,3 +188,18 @@ describe('problem response bad input', () => {
     );
   });
 });
+
+/** Runs the problem response task over one day's log of these lines; the report files go to `<dir>/reports`. */
+async function runOnLines(dir: string, lines: readonly string[]) {
+  await mkdir(path.join(dir, 'logs'), { recursive: true });
+  await writeFile(path.join(dir, 'logs', 'tracking.log-20160907.gz'), gzipSync(`${lines.join('\n')}\n`));
+  const outputDir = path.join(dir, 'reports');
+  const report = await runPipeline({
+    tasks: [problemResponseTask],
+    params: { interval: parseInterval('2016-09-07-2016-09-08'), endDate: '2016-09-08', weeks: 1, date: '2016-09-08', reportsDir: outputDir },
+    storeUrl: `sqlite:${path.join(dir, 'reports.sqlite')}`,
+    source: await openLogSource(path.join(dir, 'logs')),
+    engine: { dataDir: path.join(dir, 'data') },
+  });
+  return { report, outputDir };
+}
