@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { LineSample } from '../engine/engine.js';
+import { isGzipStart } from './log-content.js';
 
 /** Fills in the line numbers of sample lines by finding their text in the file (decompressed, or gzip as stored). */
 export async function locateSamples(
@@ -51,7 +52,7 @@ async function contentOf(file: string): Promise<Readable> {
     await handle.close();
   }
   const stored = createReadStream(file);
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return stored;
+  if (!isGzipStart(magic)) return stored;
   // Only files whose gzip read to its full length get here: the stream is sound.
   const gunzip = createGunzip();
   stored.on('error', (error) => gunzip.destroy(error));

@@ -57,6 +57,17 @@ export async function copyLogContent(
   });
 }
 
+/** Whether content starts with the gzip magic bytes. */
+export function isGzipStart(bytes: Buffer | undefined): boolean {
+  return bytes !== undefined && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Whether a stream failed because zlib found the gzip data damaged (not because the file could not be read). */
+function isZlibFailure(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
+}
+
 /** A file staged as stored, for the engine to decompress: what Lantern checks the engine's reading against. */
 export interface StoredContentReport extends ContentReport {
   /** For a gzip file, its content length (checked here): a stream the engine reads differently reads to another. */
@@ -77,14 +88,12 @@ export async function stageStoredContent(source: LogSource, file: LogFile, desti
   let handle: FileHandle | undefined;
   try {
     const first = await stored.next();
-    const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+    const gzip = isGzipStart(first.value);
     if (gzip && (first.value.length < 4 || (first.value[3]! & UNREADABLE_HEADER_FLAGS) !== 0)) return undefined;
     if (local === undefined || !gzip) handle = await open(destination, 'w');
-    let storedBytes = 0;
     async function* storedChunks(): AsyncGenerator<Buffer> {
       for (let next = first; !next.done; next = await stored.next()) {
         storedHash.update(next.value);
-        storedBytes += next.value.length;
         await handle?.write(next.value);
         yield next.value;
       }
@@ -98,13 +107,12 @@ export async function stageStoredContent(source: LogSource, file: LogFile, desti
     });
     if (!gzip) {
       await pipeline(Readable.from(storedChunks()), count);
-      return { gzip, storedSha1: storedHash.digest('hex'), contentBytes: storedBytes };
+      return { gzip, storedSha1: storedHash.digest('hex'), contentBytes };
     }
     try {
       await pipeline(Readable.from(storedChunks()), zlib.createGunzip({ chunkSize: CHUNK_BYTES }), count);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') return undefined;
+      if (isZlibFailure(error)) return undefined;
       throw error;
     }
     await handle?.close();
@@ -162,7 +170,7 @@ async function readOnce(
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const stored = (await source.open(file))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await stored.next();
-  const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  const gzip = isGzipStart(first.value);
 
   async function* storedChunks(): AsyncGenerator<Buffer> {
     for (let next = first; !next.done; next = await stored.next()) {
@@ -202,8 +210,7 @@ async function readOnce(
     }
   } catch (error) {
     if (reachedLimit) return report();
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const isZlib = code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
+    const isZlib = isZlibFailure(error);
     if (isZlib && !salvage) throw new GzipDamage(describeDamage(error as NodeJS.ErrnoException));
     if (!isZlib) throw new Error(`cannot read ${file.uri}: ${(error as Error).message}`, { cause: error });
     // In salvage mode the damage ends the content; what came before it has been delivered.

@@ -19,7 +19,7 @@ import { isFailure, type TaskOutcome } from './outcome.js';
 import type { ReportTask, RunParams, TaskOutput } from './task.js';
 
 /** Two tasks at a time: enough to keep the engine busy while the other task works in JavaScript or publishes. */
-export const DEFAULT_TASK_CONCURRENCY = 2;
+const TASKS_AT_ONCE = 2;
 
 /** Where published reports go: the reports store, behind the two operations the runner needs. */
 export interface ReportsPublisher {
@@ -56,8 +56,6 @@ export interface RunOptions {
   /** Only decide what would run (the dependency tree): nothing is loaded or published. */
   readonly planOnly?: boolean;
   readonly progress?: Progress;
-  /** Tasks computed at once (default DEFAULT_TASK_CONCURRENCY). */
-  readonly concurrency?: number;
   /** Called as each task starts and ends (console output, run history). */
   readonly onTask?: (task: string, phase: 'start' | 'end') => void;
 }
@@ -191,7 +189,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       running.set(task.name, run);
       return Promise.race([place, run]);
     },
-    { concurrency: options.concurrency ?? DEFAULT_TASK_CONCURRENCY },
+    { concurrency: TASKS_AT_ONCE },
   );
   await Promise.all(running.values());
   const order = new Map(tasks.map((task, index) => [task.name, index]));
