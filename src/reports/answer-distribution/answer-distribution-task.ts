@@ -1,5 +1,5 @@
 import { sqlFile } from '../../engine/sql-file.js';
-import { SERVER_PROBLEM_CHECKS, shareServerProblemChecks } from '../problem-checks/server-problem-checks.js';
+import { SERVER_PROBLEM_CHECK_SKIPS, SERVER_PROBLEM_CHECKS, shareServerProblemChecks, skippedProblemChecks } from '../problem-checks/server-problem-checks.js';
 import type { ReportTask, TaskContext, TaskOutput } from '../runner/task.js';
 import { answerDistributionRows, type AttemptPart } from './answer-distribution-rows.js';
 import { answerParts } from './answer-parts.js';
@@ -26,13 +26,13 @@ export const answerDistributionTask: ReportTask = {
   description: 'per problem part and answer value: learners whose first and whose last submission gave that answer',
   inputs: { events: (params) => params.interval },
   moduleUrl: import.meta.url,
-  sqlFiles: [SERVER_PROBLEM_CHECKS, 'answer_problem_check_drops.sql', 'first_last_answer_parts.sql'],
+  sqlFiles: [SERVER_PROBLEM_CHECKS, SERVER_PROBLEM_CHECK_SKIPS, 'first_last_answer_parts.sql'],
   significantParams: (params) => ({ interval_start: params.interval.start, interval_end: params.interval.end }),
   outputs: () => ['answer_distribution'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
     const { engine, params } = context;
     await shareServerProblemChecks(engine, params.interval);
-    for (const { reason, events } of await engine.query<{ reason: string; events: number }>(sql('answer_problem_check_drops.sql'))) {
+    for (const { reason, events } of await skippedProblemChecks(engine)) {
       context.note(`${events} problem_check events skipped: ${reason.replaceAll('_', ' ')}`);
     }
     const parts: AttemptPart[] = [];

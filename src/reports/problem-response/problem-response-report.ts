@@ -1,4 +1,4 @@
-import { SERVER_PROBLEM_CHECKS, shareServerProblemChecks } from '../problem-checks/server-problem-checks.js';
+import { SERVER_PROBLEM_CHECK_SKIPS, SERVER_PROBLEM_CHECKS, shareServerProblemChecks, skippedProblemChecks } from '../problem-checks/server-problem-checks.js';
 import type { Engine } from '../../engine/engine.js';
 import { sqlFile } from '../../engine/sql-file.js';
 import type { DateInterval } from '../../events/interval.js';
@@ -9,7 +9,7 @@ import { epochDateTimeFormatter, filenameSafeCourseId, legacyBoolean, scoreForma
 
 const sql = (name: string) => sqlFile(import.meta.url, name);
 
-export const PROBLEM_RESPONSE_SQL_FILES = [SERVER_PROBLEM_CHECKS, 'latest_problem_responses.sql'] as const;
+export const PROBLEM_RESPONSE_SQL_FILES = [SERVER_PROBLEM_CHECKS, SERVER_PROBLEM_CHECK_SKIPS, 'latest_problem_responses.sql'] as const;
 
 /** The fields of a report row (the legacy ProblemResponseRecord), rendered as the legacy CSV showed them. */
 export const PROBLEM_RESPONSE_FIELDS = [
@@ -95,11 +95,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  */
 export async function writeProblemResponseReports(engine: Engine, options: ProblemResponseReportOptions): Promise<ProblemResponseReport> {
   await shareServerProblemChecks(engine, options.interval);
-  const skipped = Object.fromEntries(
-    (await engine.query<{ reason: string; events: bigint }>(
-      'select skip_reason as reason, count(*) as events from server_problem_checks where skip_reason is not null group by skip_reason',
-    )).map((row) => [row.reason, Number(row.events)]),
-  );
+  const skipped = Object.fromEntries((await skippedProblemChecks(engine)).map((row) => [row.reason, row.events]));
   const latest = await engine.queryJson<LatestResponse>(sql('latest_problem_responses.sql'));
   const placements = new Map<string, Placement>();
   if (options.hasStructure) {

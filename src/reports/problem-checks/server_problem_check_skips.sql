@@ -1,4 +1,4 @@
--- The problem_check events the answer distribution skips, per reason.
+-- The server problem_check events the answer distribution and problem response reports skip, per reason.
 select
   checks.skip_reason as reason,
   cast(count(*) as integer) as events
