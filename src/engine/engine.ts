@@ -73,6 +73,8 @@ export interface IngestOptions {
   readonly interval?: DateInterval;
   /** Absent: nothing is kept (an audit). */
   readonly keep?: KeepEvents;
+  /** Called once the engine is parsing the files on its own threads (this thread is free until it is done). */
+  readonly onParsing?: () => void;
 }
 
 /** The column types rows can be imported with; dates and times travel as ISO text and are cast in SQL. */

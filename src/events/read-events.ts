@@ -108,7 +108,6 @@ async function readSpooled<F extends LogFile, C extends StoredContentReport>(
     progress.start('reading', files.length);
     const { spooled, unreadable } = await place(spool);
     progress.finish();
-    progress.start(PARSING_PHASE, 1);
     const { keep } = options;
     const held: HeldFile[] = [];
     for (const entry of spooled) held[entry.index] = heldFile(storedFile(entry));
@@ -117,6 +116,7 @@ async function readSpooled<F extends LogFile, C extends StoredContentReport>(
     try {
       parsed = await engine.ingestEvents(toParse, {
         interval: options.interval,
+        onParsing: () => progress.start(PARSING_PHASE, 1),
         ...(keep
           ? {
               keep: {

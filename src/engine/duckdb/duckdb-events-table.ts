@@ -21,7 +21,7 @@ export class DuckDBEventsTable {
     await this.#prepare(files, options.interval, options.keep);
     await engine.run('begin transaction');
     try {
-      const result = options.keep ? await this.#keep(files, options.keep) : await this.#count(files);
+      const result = options.keep ? await this.#keep(files, options.keep, options.onParsing) : await this.#count(files, options.onParsing);
       await engine.run(options.keep ? 'commit' : 'rollback');
       return result;
     } catch (error) {
@@ -31,12 +31,10 @@ export class DuckDBEventsTable {
   }
 
   /** An audit: parse into a scratch table, count, and keep nothing. */
-  async #count(files: readonly SpooledFile[]): Promise<ParseResult> {
+  async #count(files: readonly SpooledFile[], onParsing?: () => void): Promise<ParseResult> {
     const engine = this.#engine;
     await engine.run('create temp table audit_rows as select * from event_rows limit 0');
-    if (files.length > 0) {
-      await engine.run(`insert into audit_rows by name select 0 as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
-    }
+    await this.#parseInto('audit_rows', 0, files, onParsing);
     await engine.run('create or replace temp view staged_events as select rowid as row_id, * from audit_rows');
     await this.#checkContentLengths(files);
     await engine.run(`update audit_rows set drop_reason = 'duplicate' where rowid in (${sqlFile(import.meta.url, 'mark_duplicates.sql')})`);
@@ -47,7 +45,7 @@ export class DuckDBEventsTable {
    * A load: the rows of dropped files go, the files read join the held ones with all their events, duplicates are
    * re-marked on every day that changed, then the bad lines go and the completed days are recorded.
    */
-  async #keep(files: readonly SpooledFile[], keep: KeepEvents): Promise<ParseResult> {
+  async #keep(files: readonly SpooledFile[], keep: KeepEvents, onParsing?: () => void): Promise<ParseResult> {
     const engine = this.#engine;
     const loadId = await this.#nextLoadId();
     await engine.run('create or replace temp table affected_days (date date)');
@@ -58,9 +56,7 @@ export class DuckDBEventsTable {
       await engine.run(`delete from event_files where file_id in (${dropped})`);
     }
     await this.#recordFiles(files, keep.files);
-    if (files.length > 0) {
-      await engine.run(`insert into event_rows by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
-    }
+    await this.#parseInto('event_rows', loadId, files, onParsing);
     await engine.run(`create or replace temp view staged_events as select rowid as row_id, * from event_rows where load_id = ${loadId}`);
     await this.#checkContentLengths(files);
     await engine.run(`insert into affected_days select distinct date from staged_events where date is not null and drop_reason is null`);
@@ -75,6 +71,17 @@ export class DuckDBEventsTable {
       await engine.run(`insert or replace into event_days values ${values.join(', ')}`);
     }
     return result;
+  }
+
+  /** Parses the spooled files into `table`; `onParsing` is told once the statement is under way. */
+  async #parseInto(table: 'event_rows' | 'audit_rows', loadId: number, files: readonly SpooledFile[], onParsing?: () => void): Promise<void> {
+    if (files.length > 0) {
+      const parsing = this.#engine.run(`insert into ${table} by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+      onParsing?.();
+      await parsing;
+    } else {
+      onParsing?.();
+    }
   }
 
   /** Gives each file read a new id, in file order (the first copy of a repeated event is the earliest-read one). */
