@@ -35,7 +35,7 @@ export const engagementTask: ReportTask = {
   description: "learners' problem, video and discussion interactions per day, and each course's engagement ranges for the last week",
   inputs: { events: eventDays },
   moduleUrl: import.meta.url,
-  sqlFiles: ['module_engagement_daily.sql', 'module_engagement.sql', 'module_engagement_summary.sql', 'module_engagement_metric_ranges.sql'],
+  sqlFiles: ['module_engagement_actions.sql', 'module_engagement_daily.sql', 'module_engagement.sql', 'module_engagement_summary.sql', 'module_engagement_metric_ranges.sql'],
   significantParams: (params) => ({ interval_start: engagementDays(params).start, date: params.date }),
   outputs: () => ['module_engagement', 'module_engagement_metric_ranges'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
@@ -43,7 +43,8 @@ export const engagementTask: ReportTask = {
     const read = eventDays(params);
     const days = engagementDays(params);
     const week = rangesWeek(params);
-    await engine.materialize('module_engagement_daily', sql('module_engagement_daily.sql'), { from_date: read.start, until_date: read.end });
+    await engine.materialize('module_engagement_actions', sql('module_engagement_actions.sql'), { from_date: read.start, until_date: read.end });
+    await engine.materialize('module_engagement_daily', sql('module_engagement_daily.sql'));
     await engine.materialize('module_engagement_summary', sql('module_engagement_summary.sql'), { window_start: week.start, window_end: week.end });
     const ranges = await engine.query(sql('module_engagement_metric_ranges.sql'), { window_start: week.start, window_end: week.end });
     const daily = await engine.queryJson(sql('module_engagement.sql'), { interval_start: days.start, interval_end: days.end });
