@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import { SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ColumnType } from '../tables.js';
@@ -47,8 +47,34 @@ export const sqliteStoreDialect: StoreDialect = {
         database.pragma('journal_mode = WAL');
         // With WAL, NORMAL loses no committed transaction on a crash of the process, only on power loss.
         database.pragma('synchronous = NORMAL');
-        return database;
+        return reusingInsertStatements(database);
       },
     });
   },
 };
+
+/** Enough for the batch sizes of the tables one publish writes (each table has a full batch and a last one). */
+const REUSED_INSERTS = 32;
+
+/**
+ * The database as Kysely's driver sees it, with INSERT statements prepared once per text: a publish sends batch
+ * after batch of the same text, and preparing a statement of thousands of rows cost as much as running it (258,000
+ * rows: 2.6 s, 1.5 s reused). Only INSERTs are reused: they run to completion at once, where a SELECT being iterated
+ * would still be busy.
+ */
+function reusingInsertStatements(database: Database.Database): SqliteDatabase {
+  const inserts = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string): SqliteStatement {
+      if (!/^\s*insert\b/i.test(text)) return database.prepare(text);
+      let statement = inserts.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        if (inserts.size === REUSED_INSERTS) inserts.delete(inserts.keys().next().value!);
+        inserts.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
