@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { readS3Text } from './s3-object.js';
 import { SettingsError } from './settings-error.js';
 
 /** A MySQL credentials file as the legacy pipeline used them: `{host, port, username, password}`. */
@@ -24,7 +23,13 @@ const credentialsSchema = z.object({
 export async function readCredentials(location: string, options: { readonly s3Endpoint?: string } = {}): Promise<DatabaseCredentials> {
   let text: string;
   try {
-    text = location.startsWith('s3://') ? await readS3Text(location, { endpoint: options.s3Endpoint }) : await readFile(location, 'utf8');
+    if (location.startsWith('s3://')) {
+      // The AWS SDK is loaded only for an s3:// file, so that runs without S3 do not pay for it.
+      const { readS3Text } = await import('./s3-object.js');
+      text = await readS3Text(location, { endpoint: options.s3Endpoint });
+    } else {
+      text = await readFile(location, 'utf8');
+    }
   } catch (error) {
     if (location.startsWith('s3://')) throw new Error(`cannot read the credentials file: ${(error as Error).message}`, { cause: error });
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;

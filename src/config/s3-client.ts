@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 
 export interface S3Options {
   /** An S3-compatible endpoint (MinIO, Ceph, s3rver); credentials come from the SDK's default chain. */
@@ -12,12 +12,15 @@ export interface S3Location {
   readonly key: string;
 }
 
-/** A client for AWS S3 or, with an endpoint, an S3-compatible store (path-style addressing). */
-export function createS3Client(options: S3Options = {}): S3Client {
-  return new S3Client({
+/**
+ * The settings of a client for AWS S3 or, with an endpoint, an S3-compatible store (path-style addressing). Only the
+ * S3 modules import the SDK itself, and they are loaded when an s3:// location is met.
+ */
+export function s3ClientConfig(options: S3Options = {}): S3ClientConfig {
+  return {
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-  });
+  };
 }
 
 /** `s3://bucket/key` split; `what` names the setting in the error. */

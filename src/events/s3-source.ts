@@ -1,5 +1,5 @@
-import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import { createS3Client, parseS3Url, type S3Options } from '../config/s3-client.js';
+import { GetObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import { parseS3Url, s3ClientConfig, type S3Options } from '../config/s3-client.js';
 import type { Readable } from 'node:stream';
 import { groupOf, type LogFile, type LogSource } from './log-source.js';
 
@@ -17,7 +17,7 @@ export class S3Source implements LogSource {
     this.uri = uri;
     this.#bucket = location.bucket;
     this.#prefix = location.key;
-    this.#client = createS3Client(options);
+    this.#client = new S3Client(s3ClientConfig(options));
   }
 
   async list(): Promise<LogFile[]> {

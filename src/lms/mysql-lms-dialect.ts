@@ -1,5 +1,5 @@
 import { CompiledQuery, MysqlDialect, type Dialect } from 'kysely';
-import { createPool } from 'mysql2';
+import type { PoolOptions } from 'mysql2';
 
 /** Connection settings that do not come from the URL. */
 export interface MysqlLmsOptions {
@@ -10,7 +10,7 @@ export interface MysqlLmsOptions {
 /** A Kysely dialect over a MySQL/MariaDB LMS read replica, with values that do not depend on this machine's zone. */
 export function createMysqlLmsDialect(url: string, options: MysqlLmsOptions): Dialect {
   const parsed = new URL(url);
-  const pool = createPool({
+  const config: PoolOptions = {
     host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: parsed.port ? Number(parsed.port) : 3306,
     user: decodeURIComponent(parsed.username) || undefined,
@@ -22,9 +22,10 @@ export function createMysqlLmsDialect(url: string, options: MysqlLmsOptions): Di
     dateStrings: true,
     timezone: 'Z',
     decimalNumbers: true,
-  });
+  };
   return new MysqlDialect({
-    pool,
+    // mysql2 is loaded on the first connection, so that runs without a MySQL LMS do not pay for it.
+    pool: async () => (await import('mysql2')).createPool(config),
     // TIMESTAMP columns are shown in the session zone; a replica is only read.
     onCreateConnection: async (connection) => {
       await connection.executeQuery(CompiledQuery.raw("set time_zone = '+00:00'"));

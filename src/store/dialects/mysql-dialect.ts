@@ -1,5 +1,4 @@
 import { CompiledQuery, MysqlDialect, sql } from 'kysely';
-import { createPool } from 'mysql2';
 import type { ColumnType } from '../tables.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -38,8 +37,10 @@ export const mysqlStoreDialect: StoreDialect = {
   },
   createKyselyDialect(url) {
     return new MysqlDialect({
-      pool: async () =>
-        createPool({
+      pool: async () => {
+        // mysql2 is loaded on the first connection, so that runs without MySQL do not pay for it.
+        const { createPool } = await import('mysql2');
+        return createPool({
           uri: url.url,
           // DATE as 'YYYY-MM-DD' and DATETIME as 'YYYY-MM-DD HH:MM:SS', never a Date in the machine's time zone.
           dateStrings: true,
@@ -47,7 +48,8 @@ export const mysqlStoreDialect: StoreDialect = {
           decimalNumbers: true,
           supportBigNumbers: true,
           connectionLimit: 10,
-        }),
+        });
+      },
       onCreateConnection: async (connection) => {
         await connection.executeQuery(CompiledQuery.raw("set time_zone = '+00:00'"));
         // A value that does not fit its column is an error, not a silently clipped number, whatever the server's mode.

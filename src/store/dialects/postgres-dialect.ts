@@ -1,5 +1,5 @@
 import { CompiledQuery, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type { CustomTypesConfig, types as pgTypes } from 'pg';
 import type { ColumnType } from '../tables.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -22,21 +22,25 @@ const asText = (value: string) => value;
 
 /**
  * Values come back as the other dialects return them: DATE and TIMESTAMP as their text (pg would build a Date in
- * the machine's time zone), counts as numbers (bigint and numeric arrive as strings), booleans as 1 or 0.
+ * the machine's time zone), counts as numbers (bigint and numeric arrive as strings), booleans as 1 or 0. Other
+ * types keep pg's own parsers (`types`).
  */
-function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
-  switch (oid) {
-    case OID.date:
-    case OID.timestamp:
-      return asText;
-    case OID.int8:
-    case OID.numeric:
-      return Number;
-    case OID.bool:
-      return (value) => (value === 't' ? 1 : 0);
-    default:
-      return pg.types.getTypeParser(oid, format as 'text');
-  }
+function typeParsers(types: typeof pgTypes): CustomTypesConfig {
+  const getTypeParser = (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
+    switch (oid) {
+      case OID.date:
+      case OID.timestamp:
+        return asText;
+      case OID.int8:
+      case OID.numeric:
+        return Number;
+      case OID.bool:
+        return (value) => (value === 't' ? 1 : 0);
+      default:
+        return types.getTypeParser(oid, format as 'text');
+    }
+  };
+  return { getTypeParser: getTypeParser as CustomTypesConfig['getTypeParser'] };
 }
 
 /** PostgreSQL through a pg pool. */
@@ -66,9 +70,11 @@ export const postgresStoreDialect: StoreDialect = {
   createKyselyDialect(url) {
     return new PostgresDialect({
       pool: async () => {
+        // pg is loaded on the first connection, so that runs without PostgreSQL do not pay for it.
+        const { default: pg } = await import('pg');
         const pool = new pg.Pool({
           connectionString: url.url,
-          types: { getTypeParser: typeParser as pg.CustomTypesConfig['getTypeParser'] },
+          types: typeParsers(pg.types),
           connectionTimeoutMillis: 10_000,
         });
         // An idle connection the server closed is replaced on the next query; without a listener it would crash us.

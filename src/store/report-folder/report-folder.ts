@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { S3Options } from '../../config/s3-client.js';
+import { parseS3Url, type S3Options } from '../../config/s3-client.js';
 import { LocalReportFolder } from './local-report-folder.js';
-import { S3ReportFolder } from './s3-report-folder.js';
 
 /** A report file as stored: what the data API shows beside its download link. */
 export interface StoredReportFile {
@@ -36,5 +35,47 @@ export interface ReportFolder {
 
 /** A local folder (created when missing) or `s3://bucket/prefix`. */
 export function openReportFolder(location: string, s3: S3Options = {}): ReportFolder {
-  return location.startsWith('s3://') ? new S3ReportFolder(location, s3) : new LocalReportFolder(location);
+  return location.startsWith('s3://') ? new DeferredS3ReportFolder(location, s3) : new LocalReportFolder(location);
+}
+
+/** An S3ReportFolder made on first use, so that runs without S3 do not load the AWS SDK. */
+class DeferredS3ReportFolder implements ReportFolder {
+  readonly location: string;
+  readonly #s3: S3Options;
+  #folder: Promise<ReportFolder> | undefined;
+
+  constructor(location: string, s3: S3Options) {
+    // A wrong URL fails here, as it does in S3ReportFolder's constructor.
+    parseS3Url(location, 'report folder');
+    this.location = location;
+    this.#s3 = s3;
+  }
+
+  async write(name: string, text: string): Promise<StoredReportFile> {
+    return (await this.#load()).write(name, text);
+  }
+
+  async stat(name: string): Promise<StoredReportFile | undefined> {
+    return (await this.#load()).stat(name);
+  }
+
+  async open(name: string): Promise<Readable> {
+    return (await this.#load()).open(name);
+  }
+
+  async downloadLink(name: string, options: DownloadLinkOptions): Promise<string | undefined> {
+    return (await this.#load()).downloadLink(name, options);
+  }
+
+  close(): void {
+    void this.#folder?.then(
+      (folder) => folder.close(),
+      () => {},
+    );
+  }
+
+  #load(): Promise<ReportFolder> {
+    this.#folder ??= import('./s3-report-folder.js').then(({ S3ReportFolder }) => new S3ReportFolder(this.location, this.#s3));
+    return this.#folder;
+  }
 }

@@ -1,7 +1,7 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
-import { createS3Client, parseS3Url, type S3Options } from '../../config/s3-client.js';
+import { parseS3Url, s3ClientConfig, type S3Options } from '../../config/s3-client.js';
 import type { DownloadLinkOptions, ReportFolder, StoredReportFile } from './report-folder.js';
 
 /** `s3://bucket/prefix`: one object per file (an S3 PUT replaces an object atomically). */
@@ -16,7 +16,7 @@ export class S3ReportFolder implements ReportFolder {
     this.location = location;
     this.#bucket = bucket;
     this.#prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
-    this.#client = createS3Client(options);
+    this.#client = new S3Client(s3ClientConfig(options));
   }
 
   async write(name: string, text: string): Promise<StoredReportFile> {
