@@ -9,8 +9,21 @@ import type { ReportTask } from './runner/task.js';
 import { tagsTask } from './tags/tags-task.js';
 import { videoTask } from './video/video-task.js';
 
-/** Every report task, in the order `all` runs them. */
-export const REPORT_TASKS: readonly ReportTask[] = [enrollmentTask, activityTask, locationTask, videoTask, engagementTask, tagsTask, answerDistributionTask, histogramsTask, problemResponseTask];
+/**
+ * Every report task, in the order `all` starts them: the longest first, so that the runner's two lanes finish
+ * together (started last, engagement ran on alone for seconds; bench:pipeline 24.6 s → 22.8 s).
+ */
+export const REPORT_TASKS: readonly ReportTask[] = [
+  engagementTask,
+  problemResponseTask,
+  videoTask,
+  answerDistributionTask,
+  tagsTask,
+  enrollmentTask,
+  activityTask,
+  locationTask,
+  histogramsTask,
+];
 
 /**
  * The tasks named (`all` for every one) with the tasks they require, in run order (REPORT_TASKS lists requirements

@@ -17,7 +17,7 @@ describe('lantern run', () => {
   it('rejects an unknown task and a malformed store URL before any work (exit 2)', async () => {
     const unknown = await runCli('run', 'enrolment', ...common());
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown task "enrolment": the tasks are enrollment, activity, location(, [a-z-]+)* and all/);
+    expect(unknown.stderr).toMatch(/unknown task "enrolment": the tasks are engagement, problem-response, video(, [a-z-]+)* and all/);
     const badStore = await runCli('run', 'activity', '--store', 'mysq://root:secret@db/reports');
     expect(badStore.code).toBe(2);
     expect(badStore.stderr).toMatch(/"mysq:\/\/root:\*\*\*@db\/reports" is not a database URL/);
@@ -78,7 +78,7 @@ describe('lantern run', () => {
   it('has --help naming the tasks, the settings and the exit codes', async () => {
     const help = await runCli('run', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/enrollment, activity, location, .*or all/s);
+    expect(help.stdout).toMatch(/engagement,\s+problem-response,\s+video,.*or all/s);
     expect(help.stdout).toMatch(/--lms-db/);
     expect(help.stdout).toMatch(/Exit codes: 0/);
   });

@@ -65,15 +65,15 @@ describe('reports of a generated site', () => {
 
   it('runs every task', () => {
     expect(report.outcomes.map((outcome) => [outcome.task, outcome.status])).toEqual([
+      ['engagement', 'ran'],
+      ['problem-response', 'ran'],
+      ['video', 'ran'],
+      ['answer-distribution', 'ran'],
+      ['tags', 'ran'],
       ['enrollment', 'ran'],
       ['activity', 'ran'],
       ['location', 'ran'],
-      ['video', 'ran'],
-      ['engagement', 'ran'],
-      ['tags', 'ran'],
-      ['answer-distribution', 'ran'],
       ['histograms', 'ran'],
-      ['problem-response', 'ran'],
     ]);
     expect(report.events?.load?.totals.events).toBe(site.events);
   });
