@@ -1,0 +1,30 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/create-engine.js';
+import type { Engine } from '../../src/engine/engine.js';
+
+// queryJson: the rows of a select, in its order and with its values.
+
+let engine: Engine;
+beforeEach(async () => {
+  engine = await createEngine({ dataDir: ':memory:', threads: 4 });
+});
+afterEach(() => engine.close());
+
+it('keeps the order of a sorted select', async () => {
+  // Scrambled first, so that insertion order cannot pass for the sorted order.
+  await engine.materialize('numbers', 'select (n * 7919) % 45007 as n from range(45007) as t(n)');
+  const rows = await engine.queryJson<{ n: number; label: string }>(
+    `select n, 'n' || n as label from numbers where n % 2 = 1 or n < 3 order by n desc`,
+  );
+  const expected = [...Array(45007).keys()].filter((n) => n % 2 === 1 || n < 3).reverse();
+  expect(rows.map((row) => row.n)).toEqual(expected);
+  expect(rows[0]).toEqual({ n: 45005, label: 'n45005' });
+});
+
+it('returns typed values, JSON parsed, and no rows for an empty select', async () => {
+  const [row] = await engine.queryJson(
+    `select 'a"b' as text, true as flag, 9007199254740991 as big, 1.5 as ratio, null as nothing, '{"k": [1, 2]}'::json as document`,
+  );
+  expect(row).toEqual({ text: 'a"b', flag: true, big: 9007199254740991, ratio: 1.5, nothing: null, document: { k: [1, 2] } });
+  expect(await engine.queryJson('select 1 as n where false')).toEqual([]);
+});
