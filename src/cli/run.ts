@@ -4,6 +4,7 @@ import { parseDatabaseUrl } from '../config/database-url.js';
 import type { Settings } from '../config/settings.js';
 import { compileFilePattern } from '../events/file-pattern.js';
 import { addDays, type DateInterval } from '../events/interval.js';
+import { listedOnce } from '../events/log-source.js';
 import { openLogSource } from '../events/open-source.js';
 import { selectFiles } from '../events/selection.js';
 import { REPORT_TASKS, resolveTasks } from '../reports/report-tasks.js';
@@ -64,7 +65,7 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
 
   const today = new Date().toISOString().slice(0, 10);
   const s3 = settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {};
-  const source = settings.source ? await openLogSource(settings.source, s3) : undefined;
+  const source = settings.source ? listedOnce(await openLogSource(settings.source, s3)) : undefined;
   const pattern = settings.pattern ? compileFilePattern(settings.pattern) : undefined;
   const params: RunParams = {
     interval: flags.interval ?? (await wholeHistory(source, pattern, today)),

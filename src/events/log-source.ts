@@ -34,3 +34,14 @@ export function groupOf(relativePath: string): string {
   const slash = relativePath.indexOf('/');
   return slash === -1 ? '.' : relativePath.slice(0, slash);
 }
+
+/** The source, listed at most once: `lantern run` without an interval takes it from the listing, then syncs. */
+export function listedOnce(source: LogSource): LogSource {
+  let listing: Promise<LogFile[]> | undefined;
+  return {
+    uri: source.uri,
+    list: () => (listing ??= source.list()),
+    open: (file) => source.open(file),
+    localPath: (file) => source.localPath(file),
+  };
+}
