@@ -46,6 +46,8 @@ export interface ApiOptions {
   /** How long a key lookup is cached (default 10 s): a deleted key keeps working this long. */
   readonly keyCacheMs?: number;
   readonly rateLimit?: RateLimitSettings | false;
+  /** The reverse proxies whose forwarded-for addresses are believed (default: none). */
+  readonly trustProxy?: readonly string[] | false;
   /** Seconds a report download link stays valid (legacy COURSE_REPORT_DOWNLOAD_EXPIRY_TIME, default 120). */
   readonly downloadLinkSeconds?: number;
   readonly logger?: FastifyServerOptions['logger'];
@@ -66,6 +68,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 1200, timeWindowMs: 
 export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     rewriteUrl: (request) => routableUrl(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
     // Room for the on-behalf-of header of a user on many course teams.

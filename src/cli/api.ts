@@ -29,6 +29,7 @@ async function serveApi(settings: Settings, storeUrl: string): Promise<void> {
     store,
     logger: { level: process.env.LANTERN_LOG_LEVEL ?? 'info' },
     rateLimit: settings.apiRateLimit,
+    trustProxy: settings.apiTrustProxy,
     responseCache: settings.apiCacheSeconds > 0 && { ...DEFAULT_RESPONSE_CACHE, ttlMs: settings.apiCacheSeconds * 1000 },
     reportFolder: (location) => openReportFolder(location, s3),
     publicUrl: settings.apiPublicUrl,

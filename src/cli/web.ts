@@ -60,6 +60,7 @@ export function webOptions(settings: Settings): Omit<WebOptions, 'logger'> {
     clientDir: path.join(lanternPackage().root, 'dist', 'web', 'client'),
     permissionsTtlMs: settings.webPermissionsSeconds * 1000,
     logoutOfLms: settings.webLogoutOfLms,
+    trustProxy: settings.webTrustProxy,
     ...(settings.webSessionSecret ? { sessionSecret: settings.webSessionSecret } : {}),
   };
 }

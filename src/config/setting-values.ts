@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DatabaseUrlError, maskUrl, parseDatabaseUrl } from './database-url.js';
 
@@ -143,6 +144,23 @@ export function formatRate(rate: RequestRate | false): string {
   if (rate === false) return 'off';
   const period = Object.entries(RATE_PERIODS).find(([, ms]) => ms === rate.timeWindowMs)?.[0];
   return period ? `${rate.max}/${period}` : `${rate.max}/${rate.timeWindowMs} ms`;
+}
+
+/** Addresses and ranges (`10.0.0.0/8`) separated by commas, or off (none). */
+export const proxyAddresses = parsedText((raw): string[] | false => {
+  if (raw.toLowerCase() === 'off') return false;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const maxBits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (maxBits === 0 || !validBits || extra !== undefined) throw new Error(`has "${entry}", which is not an address or a range such as 10.0.0.0/8 (or give off)`);
+  }
+  return entries;
+});
+
+export function formatProxyAddresses(addresses: readonly string[] | false): string {
+  return addresses === false ? 'off' : addresses.join(',');
 }
 
 /** yes/no, true/false, on/off, 1/0 (ConfigParser's booleans). */

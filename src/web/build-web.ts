@@ -31,6 +31,8 @@ export interface WebOptions {
   /** Signs the session cookie (32+ characters); several servers behind one address need the same (default: random). */
   readonly sessionSecret?: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The reverse proxies whose forwarded-for addresses are believed (default: none). */
+  readonly trustProxy?: readonly string[] | false;
   readonly now?: () => Date;
 }
 
@@ -53,7 +55,7 @@ export async function buildWeb(options: WebOptions): Promise<FastifyInstance> {
     clientDir: options.clientDir,
   };
 
-  const app = Fastify({ logger: loggerWithoutSecrets(options.logger), trustProxy: true });
+  const app = Fastify({ logger: loggerWithoutSecrets(options.logger), trustProxy: options.trustProxy ? [...options.trustProxy] : false });
   app.setErrorHandler((error, request, reply) => {
     const answer = errorAnswer(error);
     if (answer.status >= 500) request.log.error({ err: error }, 'request failed');

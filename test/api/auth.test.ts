@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWK } from
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deleteApiKey, setApiKey } from '../../src/store/api-keys.js';
 import { fakeLms, json } from '../helpers/fake-lms.js';
-import { apiFixture, DEMO_COURSE, NEW_COURSE, type ApiFixture } from './api-fixture.js';
+import { apiFixture, DEMO_COURSE, KEY, NEW_COURSE, type ApiFixture } from './api-fixture.js';
 
 const ISSUER = 'http://lms.test/oauth2';
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
@@ -170,6 +170,22 @@ describe('throttling and health', () => {
     const refused = await fixture.get(enrollment(DEMO_COURSE));
     expect(refused.statusCode).toBe(429);
     expect(refused.json().developer_message).toContain('Too many failed sign-ins');
+  });
+
+  it('counts failed sign-ins per forwarded address only behind a proxy it was told to believe', async () => {
+    const statusFrom = async (api: ApiFixture, client: string, key = KEY) =>
+      (await api.get(enrollment(DEMO_COURSE), { authorization: `Token ${key}`, 'x-forwarded-for': client })).statusCode;
+    const behindProxy = (fixture = await apiFixture({ trustProxy: ['127.0.0.1'] }));
+    await seedEnrollment(behindProxy);
+    for (let i = 0; i < 30; i++) await statusFrom(behindProxy, '203.0.113.7', `guess-${i}`);
+    expect(await statusFrom(behindProxy, '203.0.113.7')).toBe(429);
+    expect(await statusFrom(behindProxy, '203.0.113.8')).toBe(200);
+    await behindProxy.close();
+    // By default the header is anyone's to write: the connection's address is the client's.
+    const direct = (fixture = await apiFixture());
+    await seedEnrollment(direct);
+    for (let i = 0; i < 30; i++) await statusFrom(direct, '203.0.113.7', `guess-${i}`);
+    expect(await statusFrom(direct, '203.0.113.8')).toBe(429);
   });
 
   it('answers 429 past the rate of a key, counting each key apart', async () => {

@@ -68,6 +68,7 @@ describe('loading settings', () => {
       apiHost: '127.0.0.1',
       apiPort: 8100,
       apiRateLimit: { max: 1200, timeWindowMs: 60_000 },
+      apiTrustProxy: false,
       apiCacheSeconds: 60,
       apiPublicUrl: undefined,
       apiDownloadSigningKey: undefined,
@@ -81,6 +82,7 @@ describe('loading settings', () => {
       webDataApiUrl: 'http://127.0.0.1:8100',
       webDataApiKey: undefined,
       webPermissionsSeconds: 900,
+      webTrustProxy: false,
       webSessionSecret: undefined,
       webLogoutOfLms: true,
       jwtJwksUrl: undefined,
@@ -187,6 +189,16 @@ describe('loading settings', () => {
     expect((await loadSettings({ env: {}, flags: { apiRateLimit: 'off' } })).values.apiRateLimit).toBe(false);
     await expect(loadSettings({ env: {}, flags: { apiRateLimit: 'lots' } })).rejects.toThrow('flag --rate-limit: "lots" is not a rate such as 60/minute, 5/hour or off');
     await expect(loadSettings({ env: {}, flags: { apiPort: '70000' } })).rejects.toThrow('flag --port: "70000" is not a port number (0-65535)');
+  });
+
+  it('reads the reverse proxies to believe: addresses and ranges, or off', async () => {
+    const file = await write('proxy.cfg', '[api]\ntrust_proxy = 10.0.0.1, 192.168.0.0/16,::1\n[web]\ntrust_proxy = off\n');
+    const settings = await loadSettings({ env: {}, configFiles: [file] });
+    expect(settings.values).toMatchObject({ apiTrustProxy: ['10.0.0.1', '192.168.0.0/16', '::1'], webTrustProxy: false });
+    expect((await loadSettings({ env: { LANTERN_WEB_TRUST_PROXY: '127.0.0.1' } })).values.webTrustProxy).toEqual(['127.0.0.1']);
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '10.0.0.1/8/1', '10.0.0.1,']) {
+      await expect(loadSettings({ env: {}, flags: { apiTrustProxy: bad } })).rejects.toThrow(/flag --trust-proxy: .* is not an address or a range such as 10\.0\.0\.0\/8/);
+    }
   });
 
   it('checks only the value in effect: a flag can override a bad value in a file', async () => {
