@@ -7,6 +7,7 @@ import { generateSite, type GenerateSummary } from '../demo/generate.js';
 import { auditLogs } from '../events/audit.js';
 import { addDays } from '../events/interval.js';
 import { openLogSource } from '../events/open-source.js';
+import { createEngine } from '../engine/create-engine.js';
 import { REPORT_TASKS } from '../reports/report-tasks.js';
 import { runPipeline } from '../reports/run-pipeline.js';
 import { isFailure } from '../reports/runner/outcome.js';
@@ -21,7 +22,6 @@ import { describeAudit } from './logs.js';
 import { describeRun } from './run-report.js';
 import { wholeNumberOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
-import { withSourceAndEngine } from './source-options.js';
 
 interface DemoFlags {
   readonly dataDir: string;
@@ -53,10 +53,13 @@ export function registerDemo(program: Command): void {
       const siteDir = path.join(flags.dataDir, 'demo-site');
       const summary = await demoSite(siteDir, flags);
       const logs = await openLogSource(path.join(siteDir, 'logs'));
-      await withSourceAndEngine(path.join(siteDir, 'logs'), flags, async (_source, engine) => {
+      const engine = await createEngine({ dataDir: flags.dataDir });
+      try {
         console.log('\n== lantern logs audit ==');
         console.log(describeAudit(await auditLogs(logs, engine, { dataDir: flags.dataDir, progress: terminalProgress() })));
-      });
+      } finally {
+        await engine.close();
+      }
       console.log('\n== lantern run all ==');
       const storeUrl = defaultStoreUrl(flags.dataDir);
       const params = { interval: { start: summary.start, end: summary.end }, endDate: summary.end, weeks: Math.max(1, Math.floor(flags.days / 7)), date: summary.end };

@@ -1,38 +1,37 @@
 import type { Command } from 'commander';
 import { explainDropReason } from '../events/drop-reasons.js';
-import { DEFAULT_EXPAND_INTERVAL_DAYS } from '../config/defaults.js';
 import { loadEvents, type LoadReport } from '../events/event-loader.js';
 import { formatInterval, type DateInterval } from '../events/interval.js';
 import { count } from './format.js';
-import { intervalOption, wholeNumberOption } from './options.js';
+import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
+import { intervalOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
-import { withSourceAndEngine, withSourceOptions, type SourceFlags } from './source-options.js';
+import { filePatternOf, withSourceAndEngine } from './source-options.js';
 
-interface LoadFlags extends SourceFlags {
+interface LoadFlags extends ConfigOptions {
   readonly interval: DateInterval;
-  readonly expandDays: number;
   readonly overwrite?: boolean;
   readonly json?: boolean;
 }
 
 export function registerEvents(program: Command): void {
   const events = program.command('events').description('tracking events in the engine');
-  withSourceOptions(
+  withConfigOptions(
     events
       .command('load')
       .description("parse a source's tracking logs into the engine's day-partitioned events table (replaces those days)")
-      .argument('<source>', 'a folder, a single file, or s3://bucket/prefix')
+      .argument('[source]', 'a folder, a single file, or s3://bucket/prefix (default: the source setting)')
       .requiredOption('--interval <A-B>', 'days to load: YYYY-MM-DD-YYYY-MM-DD (half-open) or one day', intervalOption)
-      .option('--expand-days <n>', 'also read files named this many days outside the interval', wholeNumberOption, DEFAULT_EXPAND_INTERVAL_DAYS)
       .option('--overwrite', 'read every file of the interval again, even those read before and unchanged')
       .option('--json', 'print the load report as JSON'),
-  ).action(async (location: string, flags: LoadFlags) => {
-    const report = await withSourceAndEngine(location, flags, (source, engine) =>
+  ).action(async (location: string | undefined, flags: LoadFlags) => {
+    const settings = (await settingsFromOptions(flags)).values;
+    const report = await withSourceAndEngine(location, settings, (source, engine) =>
       loadEvents(source, engine, {
         interval: flags.interval,
-        dataDir: flags.dataDir,
-        pattern: flags.pattern,
-        expandDays: flags.expandDays,
+        dataDir: settings.dataDir,
+        pattern: filePatternOf(settings),
+        expandDays: settings.expandInterval,
         overwrite: flags.overwrite,
         progress: terminalProgress(),
       }),

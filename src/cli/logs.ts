@@ -4,11 +4,12 @@ import { auditLogs, hasFindings, type AuditReport } from '../events/audit.js';
 import { formatInterval, type DateInterval } from '../events/interval.js';
 import { EXIT } from './exit-codes.js';
 import { bytes, count, dayRanges } from './format.js';
+import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './config-options.js';
 import { intervalOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
-import { withSourceAndEngine, withSourceOptions, type SourceFlags } from './source-options.js';
+import { filePatternOf, withSourceAndEngine } from './source-options.js';
 
-interface AuditFlags extends SourceFlags {
+interface AuditFlags extends ConfigOptions {
   readonly interval?: DateInterval;
   readonly json?: boolean;
   readonly strict?: boolean;
@@ -16,17 +17,18 @@ interface AuditFlags extends SourceFlags {
 
 export function registerLogs(program: Command): void {
   const logs = program.command('logs').description('tracking-log files');
-  withSourceOptions(
+  withConfigOptions(
     logs
       .command('audit')
       .description('find duplicate, grown, empty, corrupt and missing log files, and count every bad line')
-      .argument('<source>', 'a folder, a single file, or s3://bucket/prefix')
+      .argument('[source]', 'a folder, a single file, or s3://bucket/prefix (default: the source setting)')
       .option('--interval <A-B>', 'days to check (default: from the first to the last day in the source)', intervalOption)
       .option('--json', 'print the findings as JSON')
       .option('--strict', `exit with ${EXIT.findings} when anything was found`),
-  ).action(async (location: string, flags: AuditFlags) => {
-    const report = await withSourceAndEngine(location, flags, (source, engine) =>
-      auditLogs(source, engine, { interval: flags.interval, pattern: flags.pattern, dataDir: flags.dataDir, progress: terminalProgress() }),
+  ).action(async (location: string | undefined, flags: AuditFlags) => {
+    const settings = (await settingsFromOptions(flags)).values;
+    const report = await withSourceAndEngine(location, settings, (source, engine) =>
+      auditLogs(source, engine, { interval: flags.interval, pattern: filePatternOf(settings), dataDir: settings.dataDir, progress: terminalProgress() }),
     );
     console.log(flags.json ? JSON.stringify(report, null, 2) : describeAudit(report));
     if (flags.strict && hasFindings(report)) process.exitCode = EXIT.findings;

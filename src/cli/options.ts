@@ -1,19 +1,10 @@
 import { InvalidArgumentError } from 'commander';
-import { compileFilePattern, type FilePattern } from '../events/file-pattern.js';
 import { isIsoDay, parseInterval, type DateInterval } from '../events/interval.js';
 
 /** Option parsers: a bad value is rejected before any work starts. */
 export function intervalOption(value: string): DateInterval {
   try {
     return parseInterval(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-export function patternOption(value: string): FilePattern {
-  try {
-    return compileFilePattern(value);
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }

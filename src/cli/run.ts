@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { effectiveDatabases } from '../config/database-targets.js';
 import { parseDatabaseUrl } from '../config/database-url.js';
-import type { Settings } from '../config/settings.js';
 import { compileFilePattern } from '../events/file-pattern.js';
 import { addDays, type DateInterval } from '../events/interval.js';
 import { listedOnce } from '../events/log-source.js';
@@ -17,6 +16,7 @@ import { settingsFromOptions, withConfigOptions, type ConfigOptions } from './co
 import { EXIT, UsageError } from './exit-codes.js';
 import { dayOption, intervalOption, wholeNumberOption } from './options.js';
 import { terminalProgress } from './progress-bar.js';
+import { engineSettings, filePatternOf } from './source-options.js';
 import { describeDependencyTree, describeRun } from './run-report.js';
 
 interface RunFlags extends ConfigOptions {
@@ -66,7 +66,7 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
   const today = new Date().toISOString().slice(0, 10);
   const s3 = settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {};
   const source = settings.source ? listedOnce(await openLogSource(settings.source, s3)) : undefined;
-  const pattern = settings.pattern ? compileFilePattern(settings.pattern) : undefined;
+  const pattern = filePatternOf(settings);
   const params: RunParams = {
     interval: flags.interval ?? (await wholeHistory(source, pattern, today)),
     endDate: flags.endDate ?? today,
@@ -98,14 +98,6 @@ async function runCommand(names: string[], flags: RunFlags): Promise<RunReport> 
   if (flags.json) console.log(JSON.stringify(report, (key, value: unknown) => (['hashes', 'listed', 'head'].includes(key) ? undefined : value), 2));
   else console.log(flags.dependencyTree ? describeDependencyTree(tasks, params, report) : describeRun(report));
   return report;
-}
-
-function engineSettings(settings: Settings) {
-  return {
-    dataDir: settings.dataDir,
-    memoryLimit: settings.engineMemoryLimit,
-    ...(settings.engineThreads ? { threads: settings.engineThreads } : {}),
-  };
 }
 
 /** Without --interval: from the first day named in the source up to (not including) today, as the legacy default. */

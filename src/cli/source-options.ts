@@ -1,34 +1,38 @@
-import type { Command } from 'commander';
-import { defaultDataDir } from '../config/defaults.js';
-import { createEngine } from '../engine/create-engine.js';
+import type { Settings } from '../config/settings.js';
+import { createEngine, type EngineSettings } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine.js';
-import type { FilePattern } from '../events/file-pattern.js';
+import { compileFilePattern, type FilePattern } from '../events/file-pattern.js';
 import type { LogSource } from '../events/log-source.js';
 import { openLogSource } from '../events/open-source.js';
-import { patternOption } from './options.js';
+import { UsageError } from './exit-codes.js';
 
-export interface SourceFlags {
-  readonly pattern?: FilePattern;
-  readonly s3Endpoint?: string;
-  readonly dataDir: string;
+/** Where the engine lives and what it may use, as the settings say. */
+export function engineSettings(settings: Settings): EngineSettings {
+  return {
+    dataDir: settings.dataDir,
+    memoryLimit: settings.engineMemoryLimit,
+    ...(settings.engineThreads ? { threads: settings.engineThreads } : {}),
+  };
 }
 
-/** The flags every command that reads tracking logs takes. */
-export function withSourceOptions(command: Command): Command {
-  return command
-    .option('--pattern <regex>', 'which files are tracking logs; a named group "date" (YYYYMMDD) gives the day', patternOption)
-    .option('--s3-endpoint <url>', 'an S3-compatible endpoint for s3:// sources (MinIO, Ceph, s3rver)')
-    .option('--data-dir <dir>', 'where Lantern keeps its engine database and scratch files', defaultDataDir());
+/** The settings' file pattern, compiled; undefined for the built-in one. */
+export function filePatternOf(settings: Settings): FilePattern | undefined {
+  return settings.pattern ? compileFilePattern(settings.pattern) : undefined;
 }
 
-/** Opens the source and the engine, runs `work`, and closes the engine whatever happens. */
+/**
+ * Opens the source (the command's argument, else the `source` setting) and the engine the settings describe, runs
+ * `work`, and closes the engine whatever happens.
+ */
 export async function withSourceAndEngine<T>(
-  location: string,
-  flags: SourceFlags,
+  location: string | undefined,
+  settings: Settings,
   work: (source: LogSource, engine: Engine) => Promise<T>,
 ): Promise<T> {
-  const source = await openLogSource(location, flags.s3Endpoint ? { endpoint: flags.s3Endpoint } : {});
-  const engine = await createEngine({ dataDir: flags.dataDir });
+  const where = location ?? settings.source;
+  if (!where) throw new UsageError('no tracking-log source: give it as the argument, --source, LANTERN_SOURCE or [event-logs] source');
+  const source = await openLogSource(where, settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {});
+  const engine = await createEngine(engineSettings(settings));
   try {
     return await work(source, engine);
   } finally {

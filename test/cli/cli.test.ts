@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -16,7 +18,21 @@ describe('the lantern command', () => {
     expect(badInterval.stderr).toMatch(/invalid interval "2014-08-01-2014-07-01"/);
     const badPattern = await runCli('logs', 'audit', '/nowhere', '--pattern', 'tracking(');
     expect(badPattern.code).toBe(2);
-    expect(badPattern.stderr).toMatch(/invalid file pattern "tracking\("/);
+    expect(badPattern.stderr).toMatch(/flag --pattern: "tracking\(" is not a valid regex/);
+  });
+
+  it('takes the source and the engine settings from the configuration too', async () => {
+    const noSource = await runCli('logs', 'audit');
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toMatch(/no tracking-log source: give it as the argument, --source, LANTERN_SOURCE or \[event-logs\] source/);
+    const dir = await tempDir();
+    await runCli('generate', '--out', path.join(dir, 'site'), '--learners', '10', '--days', '2', '--start', '2026-01-05');
+    const config = path.join(dir, 'lantern.cfg');
+    await writeFile(config, `[event-logs]\nsource = ${path.join(dir, 'site', 'logs')}\n[engine]\ndata_dir = ${path.join(dir, 'data')}\nmemory_limit = 256MB\n`);
+    const loaded = await runCli('events', 'load', '--config', config, '--interval', '2026-01-05', '--json');
+    expect(loaded.code).toBe(0);
+    expect((JSON.parse(loaded.stdout) as { totals: { events: number } }).totals.events).toBeGreaterThan(0);
+    expect(existsSync(path.join(dir, 'data', 'engine.duckdb'))).toBe(true);
   });
 
   it('names an unreadable source and exits 1', async () => {
