@@ -11,7 +11,7 @@ import { videoTask } from './video/video-task.js';
 
 /**
  * Every report task, in the order `all` starts them: the longest first, so that the runner's two lanes finish
- * together (started last, engagement ran on alone for seconds; bench:pipeline 24.6 s → 22.8 s).
+ * together (started last, engagement ran on alone for seconds; `run all` on the bench:pipeline site: 24.6 s → 22.8 s).
  */
 export const REPORT_TASKS: readonly ReportTask[] = [
   engagementTask,
