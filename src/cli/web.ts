@@ -46,8 +46,12 @@ export function webOptions(settings: Settings): Omit<WebOptions, 'logger'> {
     !settings.webDataApiKey && '[web] data_api_key',
   ].filter((item): item is string => typeof item === 'string');
   if (missing.length > 0) throw new UsageError(`the dashboard needs ${missing.join(', ')} (see lantern lms-setup)`);
+  const publicUrl = settings.webPublicUrl ?? `http://${settings.webHost}:${settings.webPort}`;
+  if (publicUrl.startsWith('https:') && settings.webTrustProxy === false) {
+    throw new UsageError('[web] public_url is https, so a TLS proxy serves the dashboard: [web] trust_proxy must name it, or the secure session cookie is never set');
+  }
   return {
-    publicUrl: settings.webPublicUrl ?? `http://${settings.webHost}:${settings.webPort}`,
+    publicUrl,
     signIn: {
       flavour: settings.webSignIn,
       url: signInUrl!,

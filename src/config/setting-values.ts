@@ -146,15 +146,19 @@ export function formatRate(rate: RequestRate | false): string {
   return period ? `${rate.max}/${period}` : `${rate.max}/${rate.timeWindowMs} ms`;
 }
 
-/** Addresses and ranges (`10.0.0.0/8`) separated by commas, or off (none). */
+/** The address ranges Fastify (proxy-addr) knows by name. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Addresses, ranges (`10.0.0.0/8`) and named ranges (loopback, uniquelocal) separated by commas, or off (none). */
 export const proxyAddresses = parsedText((raw): string[] | false => {
   if (raw.toLowerCase() === 'off') return false;
   const entries = raw.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
+    if (NAMED_RANGES.includes(entry)) continue;
     const [address = '', bits, extra] = entry.split('/');
     const maxBits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
     const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
-    if (maxBits === 0 || !validBits || extra !== undefined) throw new Error(`has "${entry}", which is not an address or a range such as 10.0.0.0/8 (or give off)`);
+    if (maxBits === 0 || !validBits || extra !== undefined) throw new Error(`has "${entry}", which is not an address, a range such as 10.0.0.0/8, loopback, linklocal or uniquelocal (or give off)`);
   }
   return entries;
 });

@@ -84,7 +84,7 @@ export const SETTINGS = {
     env: 'LANTERN_SOURCE',
     flag: '--source <location>',
     schema: sourceLocation,
-    whenUnset: 'lantern run has no logs to read; logs audit and events load take the source as an argument',
+    whenUnset: 'lantern run has no logs to read; logs audit and events load need it as their argument',
     description: 'where the tracking logs are: a folder, a file or s3://bucket/prefix',
   }),
   pattern: optional({
@@ -393,9 +393,11 @@ export const SETTINGS = {
     env: 'LANTERN_WEB_TRUST_PROXY',
     flag: '--web-trust-proxy <addresses>',
     schema: proxyAddresses,
-    default: false,
+    default: ['loopback', 'uniquelocal'],
     show: formatProxyAddresses,
-    description: "the reverse proxies (addresses or ranges, comma-separated) whose X-Forwarded-For and X-Forwarded-Proto are believed; off: none, the connection's address is the client's (the address in the logs)",
+    description:
+      "the reverse proxies (addresses, ranges, loopback, uniquelocal; comma-separated) whose X-Forwarded-Proto and -For are believed: " +
+      'behind an https public_url, the one in front must be among them, or the secure session cookie is never set; off: none',
   }),
   webSessionSecret: optional({
     ini: { section: 'web', key: 'session_secret' },

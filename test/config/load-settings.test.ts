@@ -82,7 +82,7 @@ describe('loading settings', () => {
       webDataApiUrl: 'http://127.0.0.1:8100',
       webDataApiKey: undefined,
       webPermissionsSeconds: 900,
-      webTrustProxy: false,
+      webTrustProxy: ['loopback', 'uniquelocal'],
       webSessionSecret: undefined,
       webLogoutOfLms: true,
       jwtJwksUrl: undefined,
@@ -192,12 +192,12 @@ describe('loading settings', () => {
   });
 
   it('reads the reverse proxies to believe: addresses and ranges, or off', async () => {
-    const file = await write('proxy.cfg', '[api]\ntrust_proxy = 10.0.0.1, 192.168.0.0/16,::1\n[web]\ntrust_proxy = off\n');
+    const file = await write('proxy.cfg', '[api]\ntrust_proxy = 10.0.0.1, 192.168.0.0/16,::1, loopback\n[web]\ntrust_proxy = off\n');
     const settings = await loadSettings({ env: {}, configFiles: [file] });
-    expect(settings.values).toMatchObject({ apiTrustProxy: ['10.0.0.1', '192.168.0.0/16', '::1'], webTrustProxy: false });
+    expect(settings.values).toMatchObject({ apiTrustProxy: ['10.0.0.1', '192.168.0.0/16', '::1', 'loopback'], webTrustProxy: false });
     expect((await loadSettings({ env: { LANTERN_WEB_TRUST_PROXY: '127.0.0.1' } })).values.webTrustProxy).toEqual(['127.0.0.1']);
     for (const bad of ['proxy.example.com', '10.0.0.0/33', '10.0.0.1/8/1', '10.0.0.1,']) {
-      await expect(loadSettings({ env: {}, flags: { apiTrustProxy: bad } })).rejects.toThrow(/flag --trust-proxy: .* is not an address or a range such as 10\.0\.0\.0\/8/);
+      await expect(loadSettings({ env: {}, flags: { apiTrustProxy: bad } })).rejects.toThrow(/flag --trust-proxy: .* is not an address, a range such as 10\.0\.0\.0\/8, loopback/);
     }
   });
 

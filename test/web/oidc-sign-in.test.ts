@@ -43,6 +43,34 @@ afterAll(async () => {
   await lms?.close();
 });
 
+describe('behind a TLS proxy', () => {
+  // The session cookie is Secure on an https public URL, and set only on requests the proxy in front says came over
+  // https: a proxy on this machine or a private network is believed by default, others must be named.
+  async function loginCookie(trustProxy?: readonly string[] | false): Promise<string | undefined> {
+    const behind = await buildWeb({
+      publicUrl: 'https://dashboard.example.org',
+      signIn: { flavour: 'oidc', url: lms.issuer, clientId: 'oidc-web', clientSecret: 'oidc-secret' },
+      lmsApi: { baseUrl: lms.url, clientId: 'service', clientSecret: 'service-secret' },
+      dataApi: { url: 'http://127.0.0.1:9', key: 'unused' },
+      clientDir: path.join(await tempDir(), 'client'),
+      ...(trustProxy === undefined ? {} : { trustProxy }),
+    });
+    try {
+      const login = await behind.inject({ method: 'GET', url: '/login/', headers: { 'x-forwarded-proto': 'https' } });
+      expect(login.statusCode).toBe(302);
+      return [login.headers['set-cookie']].flat().find((cookie) => cookie?.startsWith('lantern_session='));
+    } finally {
+      await behind.close();
+    }
+  }
+
+  it('sets the secure session cookie for https requests forwarded by a proxy it believes', async () => {
+    expect(await loginCookie(['loopback', 'uniquelocal'])).toMatch(/; Secure/);
+    expect(await loginCookie(['10.1.2.3'])).toBeUndefined();
+    expect(await loginCookie(false)).toBeUndefined();
+  });
+});
+
 describe('sign-in through OpenID Connect discovery', () => {
   it('signs a user in with the ID token\'s claims and reads their courses', async () => {
     const browser = new Browser();

@@ -75,12 +75,16 @@ export class DuckDBEventsTable {
 
   /** Parses the spooled files into `table`; `onParsing` is told once the statement is under way. */
   async #parseInto(table: 'event_rows' | 'audit_rows', loadId: number, files: readonly SpooledFile[], onParsing?: () => void): Promise<void> {
-    if (files.length > 0) {
-      const parsing = this.#engine.run(`insert into ${table} by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+    if (files.length === 0) {
       onParsing?.();
+      return;
+    }
+    const parsing = this.#engine.run(`insert into ${table} by name select ${loadId} as load_id, * from (${sqlFile(import.meta.url, 'parse_events.sql')})`);
+    try {
+      onParsing?.();
+    } finally {
+      // Whatever the callback does, the statement is seen to its end before the transaction is.
       await parsing;
-    } else {
-      onParsing?.();
     }
   }
 

@@ -6,6 +6,7 @@ select
 from events
 where events.user_id is not null
   and events.ip is not null
+  and events.time is not null
   and events.date >= $interval_start::date
   and events.date < $interval_end::date
 group by events.user_id
