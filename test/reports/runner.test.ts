@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeWeeksBefore, isoWeekStart } from '../../src/reports/runner/calendar.js';
 import { disjointIntervals } from '../../src/reports/runner/run-tasks.js';
-import { resolveTasks } from '../../src/reports/report-tasks.js';
+import { REPORT_TASKS, resolveTasks } from '../../src/reports/report-tasks.js';
 
 describe('the runner', () => {
   it('reads only the stretches of days its tasks need, merging those that overlap or touch', () => {
@@ -29,5 +29,15 @@ describe('the runner', () => {
     expect(resolveTasks(['location', 'enrollment']).map((task) => task.name)).toEqual(['enrollment', 'location']);
     expect(resolveTasks(['all']).map((task) => task.name)).toEqual(['engagement', 'problem-response', 'video', 'answer-distribution', 'tags', 'enrollment', 'activity', 'location', 'histograms']);
     expect(() => resolveTasks(['enrolment'])).toThrow(/unknown task "enrolment": the tasks are engagement, problem-response, video, .* and all/);
+  });
+
+  it('lists every task after the tasks it requires (the runner waits only for those already started)', () => {
+    const names = REPORT_TASKS.map((task) => task.name);
+    for (const [index, task] of REPORT_TASKS.entries()) {
+      for (const required of task.requires ?? []) {
+        const at = names.indexOf(required);
+        expect(at >= 0 && at < index, `${task.name} requires ${required}, listed at ${at}`).toBe(true);
+      }
+    }
   });
 });
