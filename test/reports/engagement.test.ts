@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../src/demo/generate.js';
@@ -104,6 +105,32 @@ describe('module engagement (ModuleEngagementWorkflowTask --date 2015-04-17)', (
 });
 
 
+
+describe('interactions without a course or an entity', () => {
+  it('counts none of them, and counts the others', async () => {
+    const dir = await tempDir();
+    const course = 'course-v1:X+Y+Z';
+    const line = (fields: Record<string, unknown>) =>
+      JSON.stringify({ username: 'ada', time: '2026-09-01T10:00:00+00:00', host: 'lms', ...fields });
+    const lines = [
+      // no course: neither in the context nor in the page
+      line({ event_type: 'play_video', event_source: 'browser', page: 'https://lms/dashboard', context: {}, event: JSON.stringify({ id: 'v1' }) }),
+      // no entity: an empty problem_id, a blank video id, a forum post without commentable_id
+      line({ event_type: 'problem_check', event_source: 'server', context: { course_id: course }, event: { problem_id: '', success: 'correct' } }),
+      line({ event_type: 'play_video', event_source: 'browser', context: { course_id: course }, event: JSON.stringify({ id: '  ' }) }),
+      line({ event_type: 'edx.forum.thread.created', event_source: 'server', context: { course_id: course }, event: {} }),
+      // counted
+      line({ event_type: 'play_video', event_source: 'browser', context: { course_id: course }, event: JSON.stringify({ id: 'v2' }) }),
+    ];
+    await mkdir(path.join(dir, 'logs', 'edxapp'), { recursive: true });
+    await writeFile(path.join(dir, 'logs', 'edxapp', 'tracking.log-20260901'), `${lines.join('\n')}\n`);
+    const report = await runEngagement(dir, runParams('2026-09-01-2026-09-02', '2026-09-02'));
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['ran']);
+    expect(await storeRows(dir, 'module_engagement')).toEqual([
+      expect.objectContaining({ course_id: course, username: 'ada', date: '2026-09-01', entity_type: 'video', entity_id: 'v2', event: 'viewed', count: 1 }),
+    ]);
+  });
+});
 
 const utcDay = (time: string) => new Date(time).toISOString().slice(0, 10);
 
