@@ -255,6 +255,30 @@ describe('video with malformed events', () => {
       ['v-mobile', '30', '1', '0', '15'],
     ]);
   });
+
+  it('tells an offset logged as null (none) from one not logged (a pause at 0)', async () => {
+    const { report } = await runVideoOn([
+      // Paused without a currentTime: at 0, so this play (from 4) ends before it starts.
+      player('play_video', { id: 'v-absent', currentTime: 4 }, 1),
+      player('pause_video', { id: 'v-absent' }, 2),
+      player('edx.video.paused', { id: 'v-mobile-absent' }, 3),
+      // A null currentTime is an offset missing, even where a mobile current_time follows it.
+      player('pause_video', { id: 'v-null', currentTime: null }, 4),
+      player('edx.video.paused', { id: 'v-mobile-null', currentTime: null, current_time: 10 }, 5),
+      player('edx.video.paused', { id: 'v-mobile-null-2', current_time: null }, 6),
+      player('seek_video', { id: 'v-seek', old_time: null, new_time: 5 }, 7),
+      player('seek_video', { id: 'v-seek', old_time: 1 }, 8),
+      // currentTime is the browser's name only: a browser event's current_time is not read.
+      player('pause_video', { id: 'v-browser', current_time: 10 }, 9),
+      player('stop_video', { id: 'v-browser', currentTime: { at: 3 }, duration: 'long' }, 10),
+    ]);
+    expect(report.outcomes[0]!.notes).toEqual([
+      '1 video events dropped: invalid time offset',
+      '5 video events dropped: missing time offset',
+      '1 video plays make no viewing: ends before start',
+      'no video viewings in the interval: the video tables are empty',
+    ]);
+  });
 });
 
 describe('video durations and last segments', () => {

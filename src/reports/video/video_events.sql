@@ -17,14 +17,16 @@ with player_events as (
       when 'edx.video.seeked' then 'seek_video'
       else events.event_type
     end as action,
-    case
-      when starts_with(events.event_type, 'edx.video.')
-        then coalesce(events.event -> '$.currentTime', events.event -> '$.current_time')
-      else events.event -> '$.currentTime'
-    end as current_time_json,
+    starts_with(events.event_type, 'edx.video.') as from_mobile,
     events.time as time,
     events.event as event,
-    coalesce(json_type(events.event) = 'OBJECT', false) as has_payload
+    -- The engine writes JSON without spaces: an object starts with its brace.
+    coalesce(starts_with(events.event::varchar, '{'), false) as has_payload,
+    -- Every field read, as text, in one parse of the payload (NULL: absent or null).
+    from_json(events.event, '{
+      "id": "VARCHAR", "duration": "VARCHAR", "currentTime": "VARCHAR", "current_time": "VARCHAR", "new_time": "VARCHAR",
+      "old_time": "VARCHAR"
+    }') as payload
   from events
   where events.event_type in (
       'play_video', 'pause_video', 'seek_video', 'stop_video',
@@ -40,35 +42,37 @@ fields as (
     player_events.action as action,
     player_events.time as time,
     player_events.has_payload as has_payload,
-    case when player_events.has_payload then nullif(strip(json_text(player_events.event, '$.id')), '') end
-      as encoded_module_id,
-    case when player_events.has_payload then try_cast(json_text(player_events.event, '$.duration') as double) end
-      as duration_seconds,
-    -- The offset the player is at: the seek's target, else currentTime (a pause logged without one paused at 0).
+    case when player_events.has_payload then nullif(strip(player_events.payload.id), '') end as encoded_module_id,
+    case when player_events.has_payload then try_cast(player_events.payload.duration as double) end as duration_seconds,
+    -- The offset the player is at: the seek's target, else currentTime (mobile apps: current_time). A pause logged
+    -- without one paused at 0; one logged as null has no offset.
     case
       when not player_events.has_payload then null
-      when player_events.action = 'seek_video' then player_events.event -> '$.new_time'
-      when player_events.action = 'pause_video' then coalesce(player_events.current_time_json, '0'::json)
-      else player_events.current_time_json
-    end as position_json,
-    case when player_events.has_payload and player_events.action = 'seek_video' then player_events.event -> '$.old_time' end
-      as old_time_json
+      when player_events.action = 'seek_video' then player_events.payload.new_time
+      when player_events.payload.currentTime is not null then player_events.payload.currentTime
+      when json_exists(player_events.event, '$.currentTime') then null
+      when player_events.from_mobile and player_events.payload.current_time is not null
+        then player_events.payload.current_time
+      when player_events.from_mobile and json_exists(player_events.event, '$.current_time') then null
+      when player_events.action = 'pause_video' then '0'
+    end as position_text,
+    case when player_events.has_payload and player_events.action = 'seek_video' then player_events.payload.old_time end
+      as old_time_text
   from player_events
 ),
 offsets as (
   select
     fields.*,
-    case when json_type(fields.position_json) not in ('NULL', 'OBJECT', 'ARRAY', 'BOOLEAN')
-      then try_cast(fields.position_json ->> '$' as double) end as position_value,
-    case when json_type(fields.old_time_json) not in ('NULL', 'OBJECT', 'ARRAY', 'BOOLEAN')
-      then try_cast(fields.old_time_json ->> '$' as double) end as old_time_value
+    -- A number, or a string holding one; an object, an array or a boolean (as JSON text) casts to no double.
+    try_cast(fields.position_text as double) as position_value,
+    try_cast(fields.old_time_text as double) as old_time_value
   from fields
 ),
 checked as (
   select
     offsets.*,
     case
-      when offsets.position_json is null or json_type(offsets.position_json) = 'NULL' then 'missing_time_offset'
+      when offsets.position_text is null then 'missing_time_offset'
       when offsets.position_value is null then 'invalid_time_offset'
       when isnan(offsets.position_value) then 'nan_time_offset'
       when offsets.position_value > 36000 then 'huge_time_offset'
@@ -76,7 +80,7 @@ checked as (
     end as position_problem,
     case
       when offsets.action <> 'seek_video' then null
-      when offsets.old_time_json is null or json_type(offsets.old_time_json) = 'NULL' then 'missing_time_offset'
+      when offsets.old_time_text is null then 'missing_time_offset'
       when offsets.old_time_value is null then 'invalid_time_offset'
       when isnan(offsets.old_time_value) then 'nan_time_offset'
       when offsets.old_time_value > 36000 then 'huge_time_offset'
