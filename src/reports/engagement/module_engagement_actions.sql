@@ -18,13 +18,9 @@ with engagement_events as (
       when events.event_type = 'play_video' then 'video'
       else 'discussion'
     end as entity_type,
-    -- Truncated before counting, as the legacy record key was.
-    substr(case
-      when events.event_type = 'problem_check' then json_text(events.event, '$.problem_id')
-      when events.event_type = 'play_video' then strip(json_text(events.event, '$.id'))
-      else json_text(events.event, '$.commentable_id')
-    end, 1, 255) as entity_id,
-    coalesce(lower(json_text(events.event, '$.success')) = 'correct', false) as is_correct
+    -- What the interactions read of the payload, as text, in one parse (NULL: absent, null or not an object).
+    from_json(events.event, '{"problem_id": "VARCHAR", "id": "VARCHAR", "commentable_id": "VARCHAR", "success": "VARCHAR"}')
+      as payload
   from events
   where events.date >= $from_date::date
     and events.date < $until_date::date
@@ -36,6 +32,21 @@ with engagement_events as (
       or (events.event_type like 'edx.forum.%' and events.event_type like '%.created')
     )
 ),
+interactions as (
+  select
+    engagement.course_id as course_id,
+    engagement.username as username,
+    engagement.date as date,
+    engagement.entity_type as entity_type,
+    -- Truncated before counting, as the legacy record key was.
+    substr(case engagement.entity_type
+      when 'problem' then engagement.payload.problem_id
+      when 'video' then strip(engagement.payload.id)
+      else engagement.payload.commentable_id
+    end, 1, 255) as entity_id,
+    coalesce(lower(engagement.payload.success) = 'correct', false) as is_correct
+  from engagement_events as engagement
+),
 actions as (
   select
     engagement.course_id as course_id,
@@ -44,7 +55,7 @@ actions as (
     engagement.entity_type as entity_type,
     engagement.entity_id as entity_id,
     case engagement.entity_type when 'problem' then 'attempted' when 'video' then 'viewed' else 'contributed' end as event
-  from engagement_events as engagement
+  from interactions as engagement
   union all
   select
     engagement.course_id,
@@ -53,7 +64,7 @@ actions as (
     engagement.entity_type,
     engagement.entity_id,
     'completed'
-  from engagement_events as engagement
+  from interactions as engagement
   where engagement.entity_type = 'problem' and engagement.is_correct
 )
 select
