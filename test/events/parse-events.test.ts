@@ -69,6 +69,10 @@ describe('parsing tracking-log lines', () => {
         '{"username": "cut", "event_type": "play_vi',
         'not json at all',
         line('18-outside-interval', { time: '2014-05-09T00:00:00+00:00' }),
+        line('20-payload-encoded', { event: JSON.stringify({ id: 'v2', currentTime: 4 }) }),
+        line('21-payload-encoded-array', { event: '[1, 2]' }),
+        line('22-payload-not-json', { event: '{"id": "v3", cut' }),
+        line('23-payload-empty', { event: '' }),
       ].join('\n'),
       'app2/tracking.log-20140503.gz': [line('14-duplicate'), line('19-other-group', { time: '2014-05-03T01:00:00+00:00' })].join('\n'),
     });
@@ -108,6 +112,11 @@ describe('parsing tracking-log lines', () => {
     expect(row('01-context-slash')?.payload_type).toBe('OBJECT');
     expect(row('10-payload-object')?.payload_type).toBe('OBJECT');
     expect(row('11-payload-keyvalue')?.payload_type).toBe('VARCHAR');
+    expect(row('20-payload-encoded')).toMatchObject({ payload_type: 'OBJECT' });
+    expect(row('21-payload-encoded-array')?.payload_type).toBe('ARRAY');
+    // Text that only looks like JSON stays the string it was; an empty payload is an empty object.
+    expect(row('22-payload-not-json')?.payload_type).toBe('VARCHAR');
+    expect(row('23-payload-empty')?.payload_type).toBe('OBJECT');
   });
 
   it('tolerates a prefix before the first {, strips usernames and reads string user ids', () => {
@@ -124,7 +133,7 @@ describe('parsing tracking-log lines', () => {
     expect(report.totals.dropped).toEqual({ duplicate: 2, missing_time: 1, invalid_time: 1, missing_event_type: 1, invalid_json: 2 });
     for (const reason of Object.keys(report.totals.dropped)) expect(DROP_REASONS).toHaveProperty(reason);
     const first = report.files.find((file) => file.file.group === 'app1')!;
-    expect(first.lines).toBe(21);
+    expect(first.lines).toBe(25);
     expect(first.samples.invalid_json?.map((sample) => sample.line).sort()).toEqual([22, 23]);
     expect(first.samples.missing_time?.[0]?.line).toBe(19);
   });
@@ -134,8 +143,8 @@ describe('parsing tracking-log lines', () => {
     expect(report.totals.outsideInterval).toBe(1);
     const inside = rows.filter((entry) => entry.date >= '2014-05-01' && entry.date < '2014-05-06');
     expect(report.totals.events).toBe(inside.length);
-    expect(inside).toHaveLength(15);
-    expect(report.days.reduce((sum, day) => sum + day.events, 0)).toBe(15);
+    expect(inside).toHaveLength(19);
+    expect(report.days.reduce((sum, day) => sum + day.events, 0)).toBe(19);
   });
 });
 

@@ -20,10 +20,12 @@ create or replace macro org_of_course_key(course_key) as
   nullif(regexp_extract(course_key, '^(?:course-v1:)?([^/+]+)', 1), '');
 
 -- Trims spaces, tabs and line breaks (usernames in old logs carry a trailing newline); the test first spares the
--- copy for the usual value that has none.
+-- copy for the usual value that has none. It compares bytes: left() and right() count characters, reading the text.
 create or replace macro strip(text) as
   case
-    when contains(E' \t\r\n', left(text, 1)) or contains(E' \t\r\n', right(text, 1)) then trim(text, E' \t\r\n')
+    when starts_with(text, ' ') or starts_with(text, E'\t') or starts_with(text, E'\r') or starts_with(text, E'\n')
+      or ends_with(text, ' ') or ends_with(text, E'\t') or ends_with(text, E'\r') or ends_with(text, E'\n')
+      then trim(text, E' \t\r\n')
     else text
   end;
 
