@@ -6,8 +6,12 @@ import zlib from 'node:zlib';
 import type { LogFile, LogSource } from './log-source.js';
 
 export const HEAD_BYTES = 4096;
-/** Large chunks keep the per-chunk overhead (callbacks, writes) small next to zlib's own work. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Large chunks keep the per-chunk overhead (callbacks, writes) small next to zlib's own work; beyond a few hundred
+ * KiB each output chunk is memory outside the JavaScript heap that costs collections (1 GiB inflated: 0.87 CPU-s with
+ * 1 MiB chunks, 0.75 with 256 KiB, 1.06 with 16 KiB).
+ */
+const CHUNK_BYTES = 1 << 18;
 
 /** What reading one file found, besides its lines. */
 export interface ContentReport {
