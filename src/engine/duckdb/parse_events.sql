@@ -94,7 +94,8 @@ payloads as (
     case
       when payload_text is null then payload
       when payload_text = '' then '{}'::json
-      when starts_with(payload_text, '{') or starts_with(payload_text, '[') then coalesce(try_cast(payload_text as json), payload)
+      when starts_with(payload_text, '{') or starts_with(payload_text, '[')
+        then coalesce(try_cast(payload_text as json), payload)
       else payload
     end as event
   from typed
