@@ -36,7 +36,7 @@ create table if not exists event_rows (
   host varchar using compression dictionary,
   page varchar using compression dictionary,
   session varchar using compression dictionary,
-  -- Only problem_check events keep their context (see parse_events.sql).
+  -- Only problem_check events keep their context, and only what reports read of it (see parse_events.sql).
   context json using compression fsst,
   event json using compression fsst
 );

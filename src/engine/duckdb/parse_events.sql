@@ -37,12 +37,16 @@ fields as (
     blank,
     json_text,
     hash(coalesce(json_text, line)) as event_hash,
-    -- One parse of the line for every field (the context's are read from its text, a fraction of the line's). try():
-    -- a line that is not valid JSON gets NULL instead of failing the query; cheaper than validating every line first.
+    -- One parse of the line for every field, the context's included. try(): a line that is not valid JSON gets NULL
+    -- instead of failing the query; cheaper than validating every line first.
     try(from_json(json_text, '{
       "time": "VARCHAR", "username": "VARCHAR", "event_type": "VARCHAR", "event_source": "VARCHAR", "name": "VARCHAR",
       "ip": "VARCHAR", "agent": "VARCHAR", "host": "VARCHAR", "page": "VARCHAR", "session": "VARCHAR",
-      "context": "JSON", "event": "JSON"
+      "context": {
+        "user_id": "VARCHAR", "course_id": "VARCHAR", "org_id": "VARCHAR", "session": "VARCHAR", "module": "JSON",
+        "asides": "JSON"
+      },
+      "event": "JSON"
     }')) as document
   from json_lines
 ),
@@ -50,8 +54,7 @@ documents as (
   select
     * exclude (document),
     document is not null as is_json,
-    unnest(document),
-    json_extract_string(document.context, ['$.user_id', '$.course_id', '$.org_id', '$.session']) as context_fields
+    unnest(document)
   from fields
 ),
 typed as (
@@ -67,9 +70,9 @@ typed as (
     time as time_text,
     utc_timestamp(time) as time,
     nullif(strip(username), '') as username,
-    try_cast(context_fields[1] as bigint) as user_id,
-    nullif(strip(context_fields[2]), '') as context_course_id,
-    nullif(strip(context_fields[3]), '') as context_org_id,
+    try_cast(context.user_id as bigint) as user_id,
+    nullif(strip(context.course_id), '') as context_course_id,
+    nullif(strip(context.org_id), '') as context_org_id,
     nullif(event_type, '') as event_type,
     nullif(event_source, '') as event_source,
     nullif(name, '') as name,
@@ -77,10 +80,13 @@ typed as (
     nullif(agent, '') as agent,
     nullif(host, '') as host,
     nullif(page, '') as page,
-    nullif(coalesce(session, context_fields[4]), '') as session,
-    -- The context is kept whole only for problem_check events, whose problem name and tagging asides reports read;
+    nullif(coalesce(session, context.session), '') as session,
+    -- Of the context, problem_check events keep what reports read (the problem's name in module, the tagging asides);
     -- the fields every event needs from it are columns of their own.
-    case when event_type = 'problem_check' then context end as context,
+    case
+      when event_type = 'problem_check' and context is not null
+        then json_object('module', context.module, 'asides', context.asides)
+    end as context,
     event as payload,
     -- A string payload (JSON text written by the parser, so with no leading space) starts with its quote.
     case when starts_with(event, '"') then event ->> '$' end as payload_text
