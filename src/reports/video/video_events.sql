@@ -20,7 +20,7 @@ with player_events as (
     starts_with(events.event_type, 'edx.video.') as from_mobile,
     events.time as time,
     events.event as event,
-    -- The engine writes JSON without spaces: an object starts with its brace.
+    -- The parser stores a payload with no leading space (see parse_events.sql): an object starts with its brace.
     coalesce(starts_with(events.event::varchar, '{'), false) as has_payload,
     -- Every field read, as text, in one parse of the payload (NULL: absent or null).
     from_json(events.event, '{
