@@ -170,16 +170,22 @@ describe('problem response bad input', () => {
       event('bob', '2016-09-07T12:00:00+00:00', { ...good(2, 'x'), problem_id: undefined }),
       event('bob', '2016-09-07T12:00:00+00:00', good(2, 'browser'), { event_source: 'browser' }),
       event('bob', '2016-09-07T12:00:00+00:00', 'input_p_2_1=choice_1'),
+      event('bob', '2016-09-07T12:00:00+00:00', undefined),
+      event('bob', '2016-09-07T12:00:00+00:00', { ...good(2, 'x'), answers: ['x'] }),
+      event('bob', '2016-09-07T12:00:00+00:00', { ...good(2, 'x'), answers: null }),
+      event('bob', '2016-09-07T12:00:00+00:00', { ...good(2, 'x'), answers: undefined }),
+      event('bob', '2016-09-07T12:00:00+00:00', { ...good(2, 'x'), submission: null }),
     ];
     const { report, outputDir } = await runOnLines(dir, lines);
     expect(report.outcomes[0]).toMatchObject({ status: 'ran' });
     expect(report.outcomes[0]!.notes).toEqual(expect.arrayContaining([
-      '1 problem_check events skipped: missing_answers',
+      '2 problem_check events skipped: missing_answers',
       '2 problem_check events skipped: malformed_answer_ids',
-      '1 problem_check events skipped: submission_not_object',
+      '2 problem_check events skipped: submission_not_object',
+      '2 problem_check events skipped: answers_not_object',
       '1 problem_check events skipped: missing_username',
       '1 problem_check events skipped: missing_problem_id',
-      '1 problem_check events skipped: payload_not_object',
+      '2 problem_check events skipped: payload_not_object',
     ]));
     expect(await readFile(path.join(outputDir, 'X_Y_Z_problem_response.csv'), 'utf8')).toBe(
       'username,problem_id,answer_id,location,question,score,max_score,correct,answer,total_attempts,first_attempt_date,last_attempt_date\r\n' +

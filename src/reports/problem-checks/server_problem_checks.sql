@@ -26,8 +26,8 @@ named as (
     checks.payload_parts[1] ->> '$' as problem_id,
     checks.context_parts[1] ->> '$' as problem_display_name,
     checks.context_parts[2] as saved_tags,
-    json_type(checks.payload_parts[2]) as answers_type,
-    json_type(checks.payload_parts[3]) as submission_type,
+    checks.payload_parts[2] as answers,
+    checks.payload_parts[3] as submission,
     json_keys(checks.payload_parts[2]) as answer_ids,
     json_keys(checks.payload_parts[3]) as submission_ids
   from problem_checks as checks
@@ -37,12 +37,14 @@ checked as (
     checks.*,
     case
       when checks.username is null or checks.username = '' then 'missing_username'
-      when json_type(checks.event) is distinct from 'OBJECT' then 'payload_not_object'
+      -- JSON text as the parser and json_extract write it has no leading space: an object starts with its brace.
+      -- (json_type() would parse each payload once more: 15% of this query.)
+      when not coalesce(starts_with(checks.event::varchar, '{'), false) then 'payload_not_object'
       when checks.problem_id is null then 'missing_problem_id'
-      when checks.answers_type is null or (checks.answers_type = 'OBJECT' and len(checks.answer_ids) = 0)
+      when checks.answers is null or (starts_with(checks.answers::varchar, '{') and len(checks.answer_ids) = 0)
         then 'missing_answers'
-      when checks.answers_type <> 'OBJECT' then 'answers_not_object'
-      when checks.submission_type is not null and checks.submission_type <> 'OBJECT' then 'submission_not_object'
+      when not starts_with(checks.answers::varchar, '{') then 'answers_not_object'
+      when checks.submission is not null and not starts_with(checks.submission::varchar, '{') then 'submission_not_object'
       when len(list_filter(
           list_concat(checks.answer_ids, coalesce(checks.submission_ids, [])),
           answer_id -> regexp_matches(answer_id, '[\t\n]|[^[:ascii:]]'))) > 0
