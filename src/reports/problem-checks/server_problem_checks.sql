@@ -1,7 +1,8 @@
 -- Server problem_check events of the interval with a course from the context, as the legacy answer distribution,
 -- problem response and tags distribution reports read them. Each has the reason the first two skip it (NULL when it
 -- counts): a learner, a problem_id, and a non-empty object of answers whose ids (and those of the submission, when
--- present) are ASCII without tabs or line breaks. The tags report counts every check and reads its tagging aside.
+-- present) are ASCII without tabs or line breaks. The tags report counts every check, and reads its success and its
+-- tagging aside.
 with problem_checks as (
   select
     events.course_id as course_id,
@@ -10,7 +11,7 @@ with problem_checks as (
     events.event_hash as event_hash,
     events.event as event,
     -- What the checks read of the payload and the context, each parsed once.
-    json_extract(events.event, ['$.problem_id', '$.answers', '$.submission']) as payload_parts,
+    json_extract(events.event, ['$.problem_id', '$.answers', '$.submission', '$.success']) as payload_parts,
     json_extract(events.context, ['$.module.display_name', '$.asides.tagging_aside.saved_tags']) as context_parts
   from events
   where events.event_type = 'problem_check'
@@ -24,6 +25,7 @@ named as (
   select
     checks.* exclude (payload_parts, context_parts),
     checks.payload_parts[1] ->> '$' as problem_id,
+    checks.payload_parts[4] ->> '$' as success,
     checks.context_parts[1] ->> '$' as problem_display_name,
     checks.context_parts[2] as saved_tags,
     checks.payload_parts[2] as answers,
@@ -59,6 +61,7 @@ select
   checked.time as time,
   checked.event_hash as event_hash,
   checked.event as event,
+  checked.success as success,
   checked.problem_display_name as problem_display_name,
   checked.saved_tags as saved_tags,
   checked.skip_reason as skip_reason

@@ -9,7 +9,7 @@ with problem_checks as (
     checks.problem_id as module_id,
     checks.time as time,
     checks.event_hash as event_hash,
-    coalesce(json_text(checks.event, '$.success') = 'correct', false) as is_correct,
+    coalesce(checks.success = 'correct', false) as is_correct,
     checks.saved_tags as saved_tags
   from server_problem_checks as checks
 ),
