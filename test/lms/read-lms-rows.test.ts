@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../src/demo/generate.js';
 import { openLmsDatabase, type LmsDatabase } from '../../src/lms/lms-database.js';
 import { LMS_DATETIME_COLUMNS, LMS_FLAG_COLUMNS, type LmsColumn, type LmsTableName } from '../../src/lms/lms-schema.js';
-import { readLmsRows } from '../../src/lms/read-lms-rows.js';
+import { readLmsCounts, readLmsRows } from '../../src/lms/read-lms-rows.js';
 import { tempDir } from '../helpers/temp.js';
 
 const DEMO_TABLES = [
@@ -93,6 +93,41 @@ describe('readLmsRows over a generated site', () => {
     const batches = [];
     for await (const batch of readLmsRows(lms, 'auth_user', ['id'], { where: (eb) => eb('id', '<', 0) })) batches.push(batch);
     expect(batches).toEqual([]);
+  });
+
+  it('reads counts per combination of values, grouped and filtered by the database, in the order of the groups', async () => {
+    const rows = [];
+    for await (const batch of readLmsCounts(lms, 'courseware_studentmodule', ['module_type', 'course_id', 'grade'], {
+      countAs: 'learners',
+      batchSize: 4,
+      where: (eb) => eb.or([eb('grade', 'is not', null), eb('module_type', '=', 'sequential')]),
+    })) {
+      expect(batch.length).toBeLessThanOrEqual(4);
+      rows.push(...batch);
+    }
+    // Counted here from every row, NULL grades included as their own group.
+    const all = raw.prepare('select module_type, course_id, grade from courseware_studentmodule').all() as { module_type: string; course_id: string; grade: number | null }[];
+    const counts = new Map<string, number>();
+    for (const row of all.filter((row) => row.grade !== null || row.module_type === 'sequential')) {
+      const key = JSON.stringify([row.module_type, row.course_id, row.grade]);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(rows.length).toBeGreaterThan(4);
+    expect(rows.some((row) => row.grade === null)).toBe(true);
+    expect(new Map(rows.map((row) => [JSON.stringify([row.module_type, row.course_id, row.grade]), row.learners]))).toEqual(counts);
+    const keys = rows.map((row) => [row.module_type, row.course_id, row.grade ?? -Infinity] as const);
+    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = [...keys].sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]) || a[2] - b[2]);
+    expect(keys).toEqual(sorted);
+  });
+
+  it('names the table and the masked URL when counting fails', async () => {
+    const read = readLmsCounts(lms, 'course_groups_courseusergroup', ['name'], { countAs: 'groups' })[Symbol.asyncIterator]().next();
+    await expect(read).rejects.toMatchObject({
+      name: 'LmsDatabaseError',
+      code: 'query-failed',
+      message: expect.stringMatching(/^counting course_groups_courseusergroup in the LMS database sqlite:.*failed: .*no such table/),
+    });
   });
 
   it('names the table and the masked URL when a read fails', async () => {

@@ -7,7 +7,7 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLmsDatabase, type LmsDatabase } from '../../src/lms/lms-database.js';
 import type { LmsColumn, LmsTableName } from '../../src/lms/lms-schema.js';
-import { readLmsRows } from '../../src/lms/read-lms-rows.js';
+import { readLmsCounts, readLmsRows } from '../../src/lms/read-lms-rows.js';
 import { loadMysqlDumpIntoSqlite } from '../helpers/mysql-dump.js';
 import { CONFORMANCE_INPUT, tempDir } from '../helpers/temp.js';
 
@@ -63,6 +63,27 @@ describe('the LMS reader on MariaDB, against the same dumps loaded into SQLite',
       await fromSqlite.close();
       await fromMariadb.close();
     }
+  });
+
+  it('counts courseware_studentmodule as SQLite does, each count a number', async () => {
+    const dump = path.join(CONFORMANCE_INPUT, 'courseware_studentmodule_for_histograms.sql');
+    await loadIntoMariadb(dump);
+    const sqliteFile = path.join(dir, 'counts.sqlite');
+    loadMysqlDumpIntoSqlite(dump, sqliteFile);
+    const count = async (url: string) => {
+      const lms = await openLmsDatabase(url);
+      try {
+        const rows: Record<string, unknown>[] = [];
+        for await (const batch of readLmsCounts(lms, 'courseware_studentmodule', ['module_type', 'module_id', 'course_id', 'grade', 'max_grade'], { countAs: 'learners', batchSize: 2 })) rows.push(...batch);
+        return rows.map((row) => JSON.stringify(row)).sort();
+      } finally {
+        await lms.close();
+      }
+    };
+    const fromMariadb = await count(`mysql://root@127.0.0.1:3306/${DATABASE}`);
+    expect(fromMariadb).toEqual(await count(`sqlite:${sqliteFile}`));
+    expect(fromMariadb.length).toBeGreaterThan(2);
+    expect(fromMariadb.every((row) => typeof JSON.parse(row).learners === 'number')).toBe(true);
   });
 
   it('normalises datetime(6) values, NULLs and booleans', async () => {

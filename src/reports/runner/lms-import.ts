@@ -7,6 +7,11 @@ export interface LmsTableImport {
   readonly columns: readonly ImportColumn[];
   /** Only the rows the reports count, when they count few of a large table: filtered by the LMS database. */
   readonly only?: LmsRowFilter;
+  /**
+   * For reports that only count rows: the table is read as counts, one row per combination of the columns' values
+   * with how many LMS rows have it in this column, counted by the LMS database.
+   */
+  readonly countedAs?: string;
 }
 
 /** Rows matching any of the conditions. */
@@ -40,14 +45,23 @@ export const LMS_TABLES = {
     columns: [text('module_type'), text('module_id'), text('course_id'), { name: 'grade', type: 'double' }, { name: 'max_grade', type: 'double' }],
     // One row per learner and module opened: the histograms count the graded ones and the subsections.
     only: { anyOf: [{ column: 'grade', notNull: true }, { column: 'module_type', equals: 'sequential' }] },
+    countedAs: 'learners',
   },
 } satisfies Record<string, LmsTableImport>;
 
-/** Reads pages of an LMS table, or of its rows matching `only` (the LMS reader supplies it). */
-export type LmsTableReader = (table: string, columns: readonly string[], only?: LmsRowFilter) => AsyncIterable<readonly Row[]>;
+/**
+ * Reads pages of an LMS table, or of its rows matching `only`; with `countedAs`, their counts per combination of the
+ * columns' values (the LMS reader supplies it).
+ */
+export type LmsTableReader = (
+  table: string,
+  columns: readonly string[],
+  options: Pick<LmsTableImport, 'only' | 'countedAs'>,
+) => AsyncIterable<readonly Row[]>;
 
 export interface ImportedLmsTable {
   readonly table: string;
+  /** The LMS rows read (for a table read as counts, the rows counted). */
   readonly rows: number;
   /** A hash of the rows read: part of the fingerprint of the tasks that read the table. */
   readonly contentHash: string;
@@ -56,18 +70,27 @@ export interface ImportedLmsTable {
 /** Copies an LMS table into the engine, hashing what it read on the way. */
 export async function importLmsTable(engine: Engine, read: LmsTableReader, wanted: LmsTableImport): Promise<ImportedLmsTable> {
   const hash = createHash('sha1');
-  const names = wanted.columns.map((column) => column.name);
+  const columns = importedColumns(wanted);
+  const names = columns.map((column) => column.name);
+  let counted = 0;
   async function* hashed(): AsyncIterable<readonly Row[]> {
-    for await (const batch of read(wanted.table, names, wanted.only)) {
-      for (const row of batch) hash.update(JSON.stringify(names.map((name) => row[name] ?? null)));
+    for await (const batch of read(wanted.table, wanted.columns.map((column) => column.name), { only: wanted.only, countedAs: wanted.countedAs })) {
+      // One update per batch: a call per row cost more than the hashing.
+      hash.update(JSON.stringify(batch.map((row) => names.map((name) => row[name] ?? null))));
+      if (wanted.countedAs) for (const row of batch) counted += row[wanted.countedAs] as number;
       yield batch;
     }
   }
-  const rows = await engine.importRows(`lms_${wanted.table}`, wanted.columns, hashed());
-  return { table: wanted.table, rows, contentHash: hash.digest('hex') };
+  const imported = await engine.importRows(`lms_${wanted.table}`, columns, hashed());
+  return { table: wanted.table, rows: wanted.countedAs ? counted : imported, contentHash: hash.digest('hex') };
 }
 
 /** An empty `lms_<table>` so that SQL joining it runs when no LMS database is configured. */
 export async function emptyLmsTable(engine: Engine, wanted: LmsTableImport): Promise<void> {
-  await engine.importRows(`lms_${wanted.table}`, wanted.columns, []);
+  await engine.importRows(`lms_${wanted.table}`, importedColumns(wanted), []);
+}
+
+/** The columns of `lms_<table>`: the ones read, and the count of a table read as counts. */
+function importedColumns(wanted: LmsTableImport): readonly ImportColumn[] {
+  return wanted.countedAs ? [...wanted.columns, integer(wanted.countedAs)] : wanted.columns;
 }

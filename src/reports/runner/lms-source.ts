@@ -1,7 +1,7 @@
 import { openLmsDatabase, type LmsDatabase } from '../../lms/lms-database.js';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { LmsColumn, LmsTableName, LmsTables } from '../../lms/lms-schema.js';
-import { readLmsRows } from '../../lms/read-lms-rows.js';
+import { readLmsCounts, readLmsRows } from '../../lms/read-lms-rows.js';
 import type { LmsRowFilter } from './lms-import.js';
 import type { LmsSource } from './run-tasks.js';
 
@@ -25,8 +25,11 @@ export async function openLmsSource(url: string): Promise<{ source: LmsSource | 
   let tables: Set<string> | undefined;
   const source: LmsSource = {
     description: lms.url,
-    read: (table, columns, only) =>
-      readLmsRows(lms, table as LmsTableName, columns as LmsColumn<LmsTableName>[], only ? { where: whereOf(only) } : {}),
+    read: (table, columns, { only, countedAs }) => {
+      const where = only ? { where: whereOf(only) } : {};
+      const names = columns as LmsColumn<LmsTableName>[];
+      return countedAs ? readLmsCounts(lms, table as LmsTableName, names, { ...where, countAs: countedAs }) : readLmsRows(lms, table as LmsTableName, names, where);
+    },
     async hasTable(table) {
       tables ??= new Set((await lms.db.introspection.getTables()).map((found) => found.name));
       return tables.has(table);
