@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,18 @@ describe('the lantern command', () => {
     const { code, stdout } = await runCli(...words.flat(), '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: lantern/);
+  });
+
+  it('ends quietly when its reader stops early (`lantern run --help | head -1`)', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'run', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader takes the first chunk and goes away, as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('rejects an invalid interval or regex before any work, with exit code 2', async () => {
