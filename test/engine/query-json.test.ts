@@ -1,6 +1,9 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import type { Engine } from '../../src/engine/engine.js';
+import { tempDir } from '../helpers/temp.js';
 
 // queryJson: the rows of a select, in its order and with its values.
 
@@ -27,4 +30,21 @@ it('returns typed values, JSON parsed, and no rows for an empty select', async (
   );
   expect(row).toEqual({ text: 'a"b', flag: true, big: 9007199254740991, ratio: 1.5, nothing: null, document: { k: [1, 2] } });
   expect(await engine.queryJson('select 1 as n where false')).toEqual([]);
+});
+
+it('leaves no result file behind, whether the select succeeds or fails, and clears those of a killed run', async () => {
+  const dataDir = path.join(await tempDir(), 'data');
+  const onDisk = await createEngine({ dataDir });
+  const scratch = path.join(dataDir, 'tmp');
+  try {
+    expect(await onDisk.queryJson('select 42 as n')).toEqual([{ n: 42 }]);
+    await expect(onDisk.queryJson('select no_such_column')).rejects.toThrow(/no_such_column/);
+    expect((await readdir(scratch)).filter((name) => name.startsWith('result-'))).toEqual([]);
+    await writeFile(path.join(scratch, 'result-left-by-a-killed-run.jsonl'), '{"n":1}\n');
+  } finally {
+    await onDisk.close();
+  }
+  const reopened = await createEngine({ dataDir });
+  await reopened.close();
+  expect((await readdir(scratch)).filter((name) => name.startsWith('result-'))).toEqual([]);
 });

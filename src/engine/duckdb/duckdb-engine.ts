@@ -1,12 +1,14 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
 import { appendRows } from './duckdb-import.js';
+import { readJsonLines } from './json-lines.js';
 import { quotedIdentifier, quotedString, sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
 
@@ -38,16 +40,20 @@ export class DuckDBEngine implements Engine {
   readonly #shared: Map<string, { readonly madeOf: string; readonly making: Promise<void> }>;
   /** The event scope of this session (see scopeEvents), part of what a shared table is made of. */
   #scope = '';
+  /** Where queryJson's result files go for the moment they are read. */
+  readonly #resultsDir: string;
 
   private constructor(
     instance: DuckDBInstance,
     connection: DuckDBConnection,
     forked: boolean,
+    resultsDir: string,
     shared = new Map<string, { readonly madeOf: string; readonly making: Promise<void> }>(),
   ) {
     this.#instance = instance;
     this.#connection = connection;
     this.#forked = forked;
+    this.#resultsDir = resultsDir;
     this.#shared = shared;
     this.#events = new DuckDBEventsTable(this);
   }
@@ -69,7 +75,11 @@ export class DuckDBEngine implements Engine {
       });
     }
     try {
-      const engine = new DuckDBEngine(instance, await instance.connect(), false);
+      const resultsDir = inMemory ? tmpdir() : path.join(options.dataDir, 'tmp');
+      await mkdir(resultsDir, { recursive: true });
+      // Left by a run that was killed while reading one; the engine's lock means no other run uses this directory.
+      if (!inMemory) for (const name of await readdir(resultsDir)) if (/^result-.*\.jsonl$/.test(name)) await rm(path.join(resultsDir, name), { force: true });
+      const engine = new DuckDBEngine(instance, await instance.connect(), false, resultsDir);
       await engine.run(`attach ':memory:' as ${SHARED_SCRATCH}`);
       await engine.#startSession();
       await engine.run(sqlFile(import.meta.url, 'macros.sql'));
@@ -82,7 +92,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async fork(): Promise<Engine> {
-    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#shared);
+    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#resultsDir, this.#shared);
     fork.eventsVersion = this.eventsVersion;
     await fork.#startSession();
     await fork.scopeEvents(undefined);
@@ -139,14 +149,17 @@ export class DuckDBEngine implements Engine {
   }
 
   async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]> {
-    // Reading values one by one costs a native call per text value; one text per row leaves a call per row.
-    const sql = `select cast(to_json(selected) as varchar) as row from (\n${select}\n) as selected`;
+    // The engine writes the rows as JSON lines and they are read back as text: a native call per value, or even per
+    // row, cost twice as much (272,000 rows: about 0.9 CPU-s against 1.7).
+    const file = path.join(this.#resultsDir, `result-${randomUUID()}.jsonl`);
+    const sql = `copy (\n${select}\n) to ${quotedString(file)} (format json)`;
     try {
-      const reader = await this.#connection.runAndReadAll(sql, boundIn(sql, params));
-      const [texts = []] = reader.getColumnsJS() as string[][];
-      return texts.map((text) => JSON.parse(text) as T);
+      await this.#connection.run(sql, boundIn(sql, params));
+      return await readJsonLines<T>(file);
     } catch (error) {
       throw toEngineError(error, sql);
+    } finally {
+      await rm(file, { force: true });
     }
   }
 
