@@ -33,7 +33,7 @@ export async function* readLmsRows<T extends LmsTableName, C extends LmsColumn<T
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
   const key: string = options.key ?? 'id';
   const selection = [...new Set<string>([key, ...columns])];
-  const normalise = rowNormaliser(table, columns, key);
+  const normalise = rowNormaliser(table, columns, (row) => `the row with ${key} ${String(row[key])}`);
   // Generic table and column names defeat Kysely's inference; the public signature carries the types instead.
   const db = lms.db as unknown as Kysely<AnyTables>;
   const where = options.where as ((eb: ExpressionBuilder<AnyTables, string>) => Expression<SqlBool>) | undefined;
@@ -77,7 +77,7 @@ export async function* readLmsCounts<T extends LmsTableName, C extends LmsColumn
   options: ReadLmsCountsOptions<T>,
 ): AsyncGenerator<(LmsRow<T, C> & Record<string, number>)[]> {
   const batchSize = options.batchSize ?? 10_000;
-  const normalise = rowNormaliser(table, columns, options.countAs);
+  const normalise = rowNormaliser(table, columns, (row) => `the rows counted with ${JSON.stringify(columns.map((column) => row[column] ?? null))}`);
   const db = lms.db as unknown as Kysely<AnyTables>;
   const where = options.where as ((eb: ExpressionBuilder<AnyTables, string>) => Expression<SqlBool>) | undefined;
   let query = db
@@ -101,7 +101,12 @@ export async function* readLmsCounts<T extends LmsTableName, C extends LmsColumn
   if (batch.length > 0) yield batch as (LmsRow<T, C> & Record<string, number>)[];
 }
 
-function rowNormaliser(table: LmsTableName, columns: readonly string[], key: string): (row: Record<string, unknown>) => Record<string, unknown> {
+/** Normalises the values of `columns`; `rowName` names a row whose value cannot be read, for the message. */
+function rowNormaliser(
+  table: LmsTableName,
+  columns: readonly string[],
+  rowName: (row: Record<string, unknown>) => string,
+): (row: Record<string, unknown>) => Record<string, unknown> {
   const datetimes = new Set<string>(LMS_DATETIME_COLUMNS[table]);
   const flags = new Set<string>(LMS_FLAG_COLUMNS[table]);
   return (row) => {
@@ -111,7 +116,7 @@ function rowNormaliser(table: LmsTableName, columns: readonly string[], key: str
       try {
         result[column] = datetimes.has(column) ? normaliseLmsDatetime(value) : flags.has(column) ? normaliseLmsFlag(value) : (value ?? null);
       } catch (error) {
-        throw new LmsDatabaseError('invalid-value', `${table}.${column} of the row with ${key} ${String(row[key])}: ${(error as Error).message}`, { cause: error });
+        throw new LmsDatabaseError('invalid-value', `${table}.${column} of ${rowName(row)}: ${(error as Error).message}`, { cause: error });
       }
     }
     return result;

@@ -75,8 +75,8 @@ export async function importLmsTable(engine: Engine, read: LmsTableReader, wante
   let counted = 0;
   async function* hashed(): AsyncIterable<readonly Row[]> {
     for await (const batch of read(wanted.table, wanted.columns.map((column) => column.name), { only: wanted.only, countedAs: wanted.countedAs })) {
-      // One update per batch: a call per row cost more than the hashing.
-      hash.update(JSON.stringify(batch.map((row) => names.map((name) => row[name] ?? null))));
+      // One update per batch (a call per row cost more than the hashing), of the same text whatever the batches.
+      hash.update(batch.map((row) => `${JSON.stringify(names.map((name) => row[name] ?? null))}\n`).join(''));
       if (wanted.countedAs) for (const row of batch) counted += row[wanted.countedAs] as number;
       yield batch;
     }
