@@ -11,9 +11,19 @@ import { isResultTable, tableSpec, type ResultTableName, type TableSpec } from '
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- staging and retired copies are not in the typed schema. */
 
-/** One table a task publishes, with its complete new contents. */
+/**
+ * Rows of the published table that the new contents keep as they are: those whose `column` (a date) is in
+ * [from, until). The task computed only the rest.
+ */
+export interface CarriedRows {
+  readonly column: string;
+  readonly from: string;
+  readonly until: string;
+}
+
+/** One table a task publishes, with its complete new contents: its rows, and any it carries over. */
 export type TableOutput = {
-  [T in ResultTableName]: { readonly table: T; readonly rows: RowSource<NewRow<T>> };
+  [T in ResultTableName]: { readonly table: T; readonly rows: RowSource<NewRow<T>>; readonly carry?: CarriedRows };
 }[ResultTableName];
 
 export interface PublishResult {
@@ -27,6 +37,7 @@ interface StagedTable {
   readonly final: PhysicalNames;
   readonly staging: PhysicalNames;
   readonly source: RowSource<object>;
+  readonly carry?: CarriedRows;
 }
 
 /**
@@ -50,7 +61,8 @@ export async function publishTables(store: ReportsStore, outputs: readonly Table
     const tables: { table: ResultTableName; rows: number }[] = [];
     for (const table of staged) {
       await createResultTable(db, store.ddl, table.spec, table.staging);
-      tables.push({ table: table.spec.name as ResultTableName, rows: await loadRows(store, table) });
+      const carried = table.carry ? await carryRows(db, table, table.carry) : 0;
+      tables.push({ table: table.spec.name as ResultTableName, rows: carried + (await loadRows(store, table)) });
       if (indexesBeforeSwap) await createIndexes(db, table.staging);
     }
     const rows = tables.reduce((sum, table) => sum + table.rows, 0);
@@ -71,8 +83,23 @@ function stageOutputs(outputs: readonly TableOutput[], indexNameScope: 'table' |
     if (seen.has(output.table)) throw new StoreError('STORE_VALUE', `${output.table} is published twice in one publish`);
     seen.add(output.table);
     const spec = tableSpec(output.table);
-    return { spec, final: finalNames(spec), staging: stagingNames(spec, indexNameScope), source: output.rows };
+    if (output.carry && !spec.columns.some((column) => column.name === output.carry!.column)) {
+      throw new StoreError('STORE_VALUE', `${spec.name} has no column ${output.carry.column} to carry rows over by`);
+    }
+    return { spec, final: finalNames(spec), staging: stagingNames(spec, indexNameScope), source: output.rows, carry: output.carry };
   });
+}
+
+/** Copies the published rows the new contents keep into the staging table, inside the database; returns how many. */
+async function carryRows(db: Kysely<any>, table: StagedTable, carry: CarriedRows): Promise<number> {
+  const columns = [...table.spec.columns.map((column) => column.name), 'created'];
+  const kept = db
+    .selectFrom(table.final.table)
+    .select(columns)
+    .where(carry.column, '>=', carry.from)
+    .where(carry.column, '<', carry.until);
+  const result = await db.insertInto(table.staging.table).columns(columns).expression(kept).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 async function loadRows(store: ReportsStore, table: StagedTable): Promise<number> {

@@ -182,6 +182,8 @@ export interface lantern_task_markers {
   fingerprint: string;
   rows: number;
   updated: DateTimeString;
+  /** JSON CarriedDays, for a task whose daily rows carry over (NULL otherwise). */
+  carried_days: string | null;
 }
 
 /** Lantern's own table: the data API's keys (see api-keys.ts). Course and org lists are JSON arrays; NULL is no limit. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../src/demo/generate.js';
@@ -257,5 +257,44 @@ describe('module engagement of a generated site', () => {
     const sorted = (list: unknown[][]) => list.map((row) => JSON.stringify(row)).sort();
     expect(sorted(actual)).toEqual(sorted(expected));
     expect(rows.some((row) => row.range_type === 'high')).toBe(true);
+  });
+});
+
+describe('module engagement when a day of logs arrives', () => {
+  it('keeps the published rows of the days whose events did not change, and ends as one run over all the logs', async () => {
+    const START = '2026-03-02';
+    const END = addDays(START, 9);
+    const params = runParams(`${START}-${END}`, END);
+    const [incremental, whole] = [await tempDir(), await tempDir()];
+    await generateSite({ out: incremental, courses: 2, learners: 120, days: 9, start: START, seed: 4 });
+    const logs = path.join(incremental, 'logs');
+    const stamp = addDays(END, -1).replaceAll('-', '');
+    const lastDay: string[] = [];
+    for (const group of await readdir(logs)) for (const name of await readdir(path.join(logs, group))) if (name.includes(`-${stamp}`)) lastDay.push(path.join(group, name));
+    expect(lastDay.length).toBeGreaterThan(0);
+    await cp(logs, path.join(whole, 'logs'), { recursive: true });
+    await mkdir(path.join(incremental, 'later'));
+    for (const file of lastDay) await rename(path.join(logs, file), path.join(incremental, 'later', file.replace('/', '__')));
+
+    const first = await runEngagement(incremental, params);
+    expect(first.outcomes[0]).toMatchObject({ status: 'ran' });
+    expect(first.outcomes[0]!.notes.some((note) => note.includes('kept as published'))).toBe(false);
+    for (const file of lastDay) await rename(path.join(incremental, 'later', file.replace('/', '__')), path.join(logs, file));
+    const arrived = await runEngagement(incremental, params);
+    expect(arrived.outcomes[0]).toMatchObject({ status: 'ran' });
+    // The days whose files (the day's own and its neighbours', which can hold its events) did not change are kept.
+    const kept = arrived.outcomes[0]!.notes.find((note) => note.includes('kept as published'));
+    expect(kept).toMatch(/^module_engagement before 2026-03-\d\d kept as published/);
+    expect(kept! > `module_engagement before ${addDays(START, 5)}`).toBe(true);
+
+    expect((await runEngagement(whole, params)).outcomes[0]).toMatchObject({ status: 'ran' });
+    const contents = async (dir: string) =>
+      (await storeRows(dir, 'module_engagement')).map(({ id: _id, created: _created, ...row }) => JSON.stringify(row)).sort();
+    const expected = await contents(whole);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(await contents(incremental)).toEqual(expected);
+    const ranges = async (dir: string) =>
+      (await storeRows(dir, 'module_engagement_metric_ranges')).map(({ id: _id, created: _created, ...row }) => JSON.stringify(row)).sort();
+    expect(await ranges(incremental)).toEqual(await ranges(whole));
   });
 });

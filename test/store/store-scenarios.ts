@@ -155,7 +155,7 @@ export function storeScenarios(target: StoreTarget): void {
             expect(await indexesOf(store, url, spec.name), spec.name).toEqual(expectedIndexes(spec.name));
           }
           const markers = tables.find((candidate) => candidate.name === 'lantern_task_markers');
-          expect(markers?.columns.map((column) => column.name)).toEqual(['task_id', 'fingerprint', 'rows', 'updated']);
+          expect(markers?.columns.map((column) => column.name)).toEqual(['task_id', 'fingerprint', 'rows', 'updated', 'carried_days']);
           expect((await countTables(store)).filter((table) => table.rows !== 0)).toEqual([]);
 
           const again = await migrateToLatest(store);
@@ -208,6 +208,32 @@ export function storeScenarios(target: StoreTarget): void {
         expect(await readMarker(store, 'EnrollmentTask(2014-08-01)')).toBeUndefined();
         await publishTables(store, [], { taskId: 'NothingToWrite', fingerprint: 'x' });
         expect(await readMarker(store, 'NothingToWrite')).toMatchObject({ fingerprint: 'x', rows: 0 });
+      });
+    });
+
+    it('carries over the published rows of a range of days, with their creation times, and keeps the days in the marker', async () => {
+      const url = await target.fresh();
+      await withStore(url, async (store) => {
+        const carriedDays = { shape: 's1', days: { '2014-08-01': 'a', '2014-08-02': 'b', '2014-08-03': 'c' } };
+        await publishTables(store, [{ table: 'course_enrollment_daily', rows: times(5, (i) => dailyRow(1, i)) }], { taskId: 'Daily', fingerprint: 'f1', carriedDays });
+        expect(await readMarker(store, 'Daily')).toMatchObject({ fingerprint: 'f1', rows: 5, carriedDays });
+        const createdOf = async () => (await store.db.selectFrom('course_enrollment_daily').select(['date', 'created']).where('date', '<', '2014-08-03').orderBy('date').execute());
+        const kept = await createdOf();
+
+        const result = await publishTables(
+          store,
+          [{ table: 'course_enrollment_daily', rows: times(3, (i) => dailyRow(2, i + 2)), carry: { column: 'date', from: '2014-08-01', until: '2014-08-03' } }],
+          { taskId: 'Daily', fingerprint: 'f2' },
+        );
+        expect(result).toEqual({ tables: [{ table: 'course_enrollment_daily', rows: 5 }], rows: 5 });
+        expect(await dailyCounts(store)).toBe('1:2,2:3');
+        expect(await createdOf()).toEqual(kept);
+        expect((await readMarker(store, 'Daily'))?.carriedDays).toBeUndefined();
+
+        await expect(
+          publishTables(store, [{ table: 'course_activity', rows: [], carry: { column: 'date', from: '2014-08-01', until: '2014-08-03' } }], { taskId: 'Daily', fingerprint: 'f3' }),
+        ).rejects.toThrow('course_activity has no column date to carry rows over by');
+        expect(await dailyCounts(store)).toBe('1:2,2:3');
       });
     });
 

@@ -25,6 +25,13 @@ function eventDays(params: RunParams): DateInterval {
   return { start: days.start < week.start ? days.start : week.start, end: params.date };
 }
 
+/** The first of `days` not in `unchanged` (the interval's end when all are): the days before it keep their rows. */
+function firstChangedDay(days: DateInterval, unchanged: ReadonlySet<string> | undefined): string {
+  let day = days.start;
+  while (day < days.end && unchanged?.has(day)) day = addDays(day, 1);
+  return day;
+}
+
 /**
  * Module engagement (legacy ModuleEngagementWorkflowTask --date D, without the Elasticsearch roster): each learner's
  * problem attempts and completions, video views and discussion contributions per day, and per course the low, normal
@@ -37,19 +44,25 @@ export const engagementTask: ReportTask = {
   moduleUrl: import.meta.url,
   sqlFiles: ['module_engagement_actions.sql', 'module_engagement_daily.sql', 'module_engagement.sql', 'module_engagement_summary.sql', 'module_engagement_metric_ranges.sql'],
   significantParams: (params) => ({ interval_start: engagementDays(params).start, date: params.date }),
+  // A day's rows count that day's events only: a run computes the days from the first whose events changed.
+  carriesDays: engagementDays,
   outputs: () => ['module_engagement', 'module_engagement_metric_ranges'],
   async compute(context: TaskContext): Promise<TaskOutput[]> {
     const { engine, params } = context;
-    const read = eventDays(params);
     const days = engagementDays(params);
     const week = rangesWeek(params);
-    await engine.materialize('module_engagement_actions', sql('module_engagement_actions.sql'), { from_date: read.start, until_date: read.end });
+    const computedFrom = firstChangedDay(days, context.unchangedDays);
+    // The week of the ranges is read whatever is kept.
+    const readFrom = computedFrom < week.start ? computedFrom : week.start;
+    await engine.materialize('module_engagement_actions', sql('module_engagement_actions.sql'), { from_date: readFrom, until_date: params.date });
     await engine.materialize('module_engagement_daily', sql('module_engagement_daily.sql'));
     await engine.materialize('module_engagement_summary', sql('module_engagement_summary.sql'), { window_start: week.start, window_end: week.end });
     const ranges = await engine.query(sql('module_engagement_metric_ranges.sql'), { window_start: week.start, window_end: week.end });
-    const daily = await engine.queryJson(sql('module_engagement.sql'), { interval_start: days.start, interval_end: days.end });
+    const daily = await engine.queryJson(sql('module_engagement.sql'), { interval_start: computedFrom, interval_end: days.end });
+    const carried = computedFrom > days.start;
+    if (carried) context.note(`module_engagement before ${computedFrom} kept as published: the events of those days did not change`);
     return [
-      { table: 'module_engagement', rows: daily },
+      { table: 'module_engagement', rows: daily, ...(carried ? { carry: { column: 'date', from: days.start, until: computedFrom } } : {}) },
       { table: 'module_engagement_metric_ranges', rows: ranges },
     ];
   },

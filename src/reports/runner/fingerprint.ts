@@ -29,6 +29,11 @@ export function taskFingerprint(task: ReportTask, params: RunParams, inputs: Tas
   return sha256(JSON.stringify(document));
 }
 
+/** What a task's daily rows depend on besides each day's events: the task and its SQL. */
+export function taskShape(task: ReportTask): string {
+  return sha256(JSON.stringify({ task: task.name, sql: task.sqlFiles.map((name) => sha256(sqlFile(task.moduleUrl, name))) }));
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -13,7 +13,8 @@ import type { CountryLookup } from '../location/country-lookup.js';
 import { courseStructure, loadStructure } from '../structure/load-structure.js';
 import type { StructureDocuments } from '../structure/structure-files.js';
 import { createCalendar } from './calendar.js';
-import { taskFingerprint, type TaskInputsSeen } from './fingerprint.js';
+import { taskFingerprint, taskShape, type TaskInputsSeen } from './fingerprint.js';
+import type { CarriedDays } from '../../store/markers.js';
 import { emptyLmsTable, importLmsTable, type LmsTableImport, type LmsTableReader } from './lms-import.js';
 import { isFailure, type TaskOutcome } from './outcome.js';
 import type { ReportTask, RunParams, TaskOutput } from './task.js';
@@ -21,12 +22,18 @@ import type { ReportTask, RunParams, TaskOutput } from './task.js';
 /** Two tasks at a time: enough to keep the engine busy while the other task works in JavaScript or publishes. */
 const TASKS_AT_ONCE = 2;
 
+/** What a task's last publish was computed from, as its marker keeps it. */
+export interface PublishedMarker {
+  readonly fingerprint: string;
+  readonly carriedDays?: CarriedDays;
+}
+
 /** Where published reports go: the reports store, behind the two operations the runner needs. */
 export interface ReportsPublisher {
-  /** The fingerprint stored with the task's last publish, if any. */
-  readMarker(taskId: string): Promise<string | undefined>;
+  /** The marker stored with the task's last publish, if any. */
+  readMarker(taskId: string): Promise<PublishedMarker | undefined>;
   /** Replaces all the task's tables and its marker at once; on failure the previous tables stay. */
-  publish(outputs: readonly TaskOutput[], marker: { taskId: string; fingerprint: string }): Promise<void>;
+  publish(outputs: readonly TaskOutput[], marker: PublishedMarker & { taskId: string }): Promise<void>;
 }
 
 /** The LMS read replica as the runner sees it. */
@@ -112,7 +119,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
   const running = new Map<string, Promise<void>>();
   // One publish at a time: the store takes one writer, and tasks sharing an output must not interleave.
   let publishing: Promise<unknown> = Promise.resolve();
-  const publishInTurn = (outputs: readonly TaskOutput[], marker: { taskId: string; fingerprint: string }) => {
+  const publishInTurn = (outputs: readonly TaskOutput[], marker: PublishedMarker & { taskId: string }) => {
     const turn = publishing.then(() => options.publisher.publish(outputs, marker));
     publishing = turn.catch(() => {});
     return turn;
@@ -147,7 +154,7 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       const seen = { ...(await inputsSeen(task, params, events, hasLms ? lmsHashes : undefined, countries)), ...(task.inputs.structure && structure.hash ? { structure: structure.hash } : {}) };
       const fingerprint = taskFingerprint(task, params, seen);
       const previous = await options.publisher.readMarker(task.name);
-      if (previous === fingerprint && !options.overwrite) {
+      if (previous?.fingerprint === fingerprint && !options.overwrite) {
         finish({ status: 'up-to-date', reason: 'its inputs, parameters and SQL are those of its last publish' });
         return;
       }
@@ -162,11 +169,15 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       await session.scopeEvents(interval && events ? expandInterval(interval, events.plan.expandDays) : undefined);
       const hasStructure = structure.hash !== undefined;
       if (task.inputs.structure && structure.loaded) notes.push(structure.loaded);
-      const outputs = await task.compute({ engine: session, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message) });
+      const carriedDays = task.carriesDays && carriedDaysOf(task, params, events);
+      const unchangedDays = carriedDays && !options.overwrite ? daysUnchanged(carriedDays, previous?.carriedDays) : undefined;
+      const outputs = await task.compute({
+        engine: session, params, hasLms, countries, hasStructure, s3: options.s3 ?? {}, note: (message) => notes.push(message), unchangedDays,
+      });
       await session.close();
       session = undefined;
       computed();
-      await publishInTurn(outputs, { taskId: task.name, fingerprint });
+      await publishInTurn(outputs, { taskId: task.name, fingerprint, ...(carriedDays ? { carriedDays } : {}) });
       finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
       finish({ status: 'failed', reason: (error as Error).message });
@@ -285,6 +296,22 @@ async function loadStructureFor(
   } catch (error) {
     return { error: `reading the course structure failed: ${(error as Error).message}` };
   }
+}
+
+/** Each day of the task's daily output with the fingerprint of its events, and what else its rows depend on. */
+function carriedDaysOf(task: ReportTask, params: RunParams, events: RunReport['events']): CarriedDays {
+  const interval = task.carriesDays!(params);
+  const days = events?.load?.days ?? events?.plan.days ?? [];
+  return {
+    shape: taskShape(task),
+    days: Object.fromEntries(days.filter((day) => containsDay(interval, day.date)).map((day) => [day.date, day.fingerprint])),
+  };
+}
+
+/** The days whose rows the last publish computed from the same SQL and the same events. */
+function daysUnchanged(current: CarriedDays, published: CarriedDays | undefined): Set<string> {
+  if (!published || published.shape !== current.shape) return new Set();
+  return new Set(Object.keys(current.days).filter((day) => published.days[day] === current.days[day]));
 }
 
 /** The task's days whose files could not all be read (see LoadReport.unreadable). */

@@ -46,12 +46,19 @@ export interface TaskContext {
   readonly s3: S3Options;
   /** Adds a line to the task's part of the run summary. */
   note(message: string): void;
+  /**
+   * For a task whose daily rows carry over (ReportTask.carriesDays): the days whose published rows are as this run
+   * would compute them (same SQL, same events), which it may keep with TaskOutput.carry instead of computing.
+   */
+  readonly unchangedDays?: ReadonlySet<string>;
 }
 
 /** One output table's rows, in the store's column names. */
 export interface TaskOutput {
   readonly table: string;
   readonly rows: readonly Row[];
+  /** Published rows to keep as they are (whose date column is in [from, until)); `rows` holds the rest. */
+  readonly carry?: { readonly column: string; readonly from: string; readonly until: string };
 }
 
 /**
@@ -71,6 +78,11 @@ export interface ReportTask {
   readonly moduleUrl: string;
   /** The parameters the results depend on, e.g. the interval. */
   significantParams(params: RunParams): Record<string, SqlValue>;
+  /**
+   * The days of a daily output whose rows for a day depend only on that day's events and the task's SQL: the runner
+   * tells the task which of them are unchanged since its last publish (TaskContext.unchangedDays).
+   */
+  readonly carriesDays?: (params: RunParams) => DateInterval;
   /** The tables it publishes, given whether an LMS database is available. */
   outputs(hasLms: boolean): readonly string[];
   compute(context: TaskContext): Promise<TaskOutput[]>;

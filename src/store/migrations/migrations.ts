@@ -4,6 +4,7 @@ import * as resultStore from './0001-result-store.js';
 import * as learningReports from './0002-learning-reports.js';
 import * as reportFiles from './0003-report-files.js';
 import * as apiKeys from './0004-api-keys.js';
+import * as carriedDays from './0005-carried-days.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's Migration contract. */
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0002-learning-reports': learningReports,
   '0003-report-files': reportFiles,
   '0004-api-keys': apiKeys,
+  '0005-carried-days': carriedDays,
 };
 
 /** Kysely's provider over MIGRATIONS, with the dialect's DDL spelling bound in. */
