@@ -293,6 +293,8 @@ describe('module engagement when a day of logs arrives', () => {
     const expected = await contents(whole);
     expect(expected.length).toBeGreaterThan(100);
     expect(await contents(incremental)).toEqual(expected);
+    // Its run reports the rows the table holds, those kept included.
+    expect(arrived.outcomes[0]!.rows).toMatchObject({ module_engagement: expected.length });
     const ranges = async (dir: string) =>
       (await storeRows(dir, 'module_engagement_metric_ranges')).map(({ id: _id, created: _created, ...row }) => JSON.stringify(row)).sort();
     expect(await ranges(incremental)).toEqual(await ranges(whole));

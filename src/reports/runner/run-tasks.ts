@@ -32,8 +32,11 @@ export interface PublishedMarker {
 export interface ReportsPublisher {
   /** The marker stored with the task's last publish, if any. */
   readMarker(taskId: string): Promise<PublishedMarker | undefined>;
-  /** Replaces all the task's tables and its marker at once; on failure the previous tables stay. */
-  publish(outputs: readonly TaskOutput[], marker: PublishedMarker & { taskId: string }): Promise<void>;
+  /**
+   * Replaces all the task's tables and its marker at once; on failure the previous tables stay. Gives the rows each
+   * table holds, when it knows them (rows carried over included).
+   */
+  publish(outputs: readonly TaskOutput[], marker: PublishedMarker & { taskId: string }): Promise<Record<string, number> | void>;
 }
 
 /** The LMS read replica as the runner sees it. */
@@ -177,8 +180,8 @@ export async function runTasks(options: RunOptions): Promise<RunReport> {
       await session.close();
       session = undefined;
       computed();
-      await publishInTurn(outputs, { taskId: task.name, fingerprint, ...(carriedDays ? { carriedDays } : {}) });
-      finish({ status: 'ran', reason, rows: Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
+      const published = await publishInTurn(outputs, { taskId: task.name, fingerprint, ...(carriedDays ? { carriedDays } : {}) });
+      finish({ status: 'ran', reason, rows: published || Object.fromEntries(outputs.map((output) => [output.table, output.rows.length])) });
     } catch (error) {
       finish({ status: 'failed', reason: (error as Error).message });
     } finally {

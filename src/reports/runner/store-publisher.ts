@@ -17,7 +17,8 @@ export function storePublisher(store: ReportsStore, options: { markersMayBeMissi
       }
     },
     publish: async (outputs, marker) => {
-      await publishTables(store, outputs as readonly TableOutput[], marker);
+      const published = await publishTables(store, outputs as readonly TableOutput[], marker);
+      return Object.fromEntries(published.tables.map((table) => [table.table, table.rows]));
     },
   };
 }
