@@ -301,14 +301,14 @@ async function loadStructureFor(
   }
 }
 
-/** Each day of the task's daily output with the fingerprint of its events, and what else its rows depend on. */
+/**
+ * Each day of the task's daily output with what its events are: the fingerprint of the files that can hold them, and
+ * how many are held (a file named outside the day's window can bring it a late event); and the task's SQL.
+ */
 function carriedDaysOf(task: ReportTask, params: RunParams, events: RunReport['events']): CarriedDays {
   const interval = task.carriesDays!(params);
-  const days = events?.load?.days ?? events?.plan.days ?? [];
-  return {
-    shape: taskShape(task),
-    days: Object.fromEntries(days.filter((day) => containsDay(interval, day.date)).map((day) => [day.date, day.fingerprint])),
-  };
+  const days = (events?.load?.days ?? []).filter((day) => containsDay(interval, day.date));
+  return { shape: taskShape(task), days: Object.fromEntries(days.map((day) => [day.date, `${day.fingerprint}:${day.events}`])) };
 }
 
 /** The days whose rows the last publish computed from the same SQL and the same events. */
