@@ -21,8 +21,7 @@ export interface TaskInputsSeen {
  */
 export function taskFingerprint(task: ReportTask, params: RunParams, inputs: TaskInputsSeen): string {
   const document = {
-    task: task.name,
-    sql: task.sqlFiles.map((name) => sha256(sqlFile(task.moduleUrl, name))),
+    ...taskDefinition(task),
     params: task.significantParams(params) satisfies Record<string, SqlValue>,
     ...inputs,
   };
@@ -31,7 +30,11 @@ export function taskFingerprint(task: ReportTask, params: RunParams, inputs: Tas
 
 /** What a task's daily rows depend on besides each day's events: the task and its SQL. */
 export function taskShape(task: ReportTask): string {
-  return sha256(JSON.stringify({ task: task.name, sql: task.sqlFiles.map((name) => sha256(sqlFile(task.moduleUrl, name))) }));
+  return sha256(JSON.stringify(taskDefinition(task)));
+}
+
+function taskDefinition(task: ReportTask): { task: string; sql: string[] } {
+  return { task: task.name, sql: task.sqlFiles.map((name) => sha256(sqlFile(task.moduleUrl, name))) };
 }
 
 function sha256(text: string): string {

@@ -8,8 +8,7 @@ export function storePublisher(store: ReportsStore, options: { markersMayBeMissi
   return {
     readMarker: async (taskId) => {
       try {
-        const marker = await readMarker(store, taskId);
-        return marker && { fingerprint: marker.fingerprint, ...(marker.carriedDays ? { carriedDays: marker.carriedDays } : {}) };
+        return await readMarker(store, taskId);
       } catch (error) {
         // An unmigrated store (a dependency tree before the first run) has no marker table: nothing was published.
         if (options.markersMayBeMissing) return undefined;

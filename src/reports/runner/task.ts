@@ -1,4 +1,5 @@
 import type { S3Options } from '../../config/s3-client.js';
+import type { CarriedRows } from '../../store/publish.js';
 import type { Engine, Row, SqlValue } from '../../engine/engine.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { CountryLookup } from '../location/country-lookup.js';
@@ -58,7 +59,7 @@ export interface TaskOutput {
   readonly table: string;
   readonly rows: readonly Row[];
   /** Published rows to keep as they are (whose date column is in [from, until)); `rows` holds the rest. */
-  readonly carry?: { readonly column: string; readonly from: string; readonly until: string };
+  readonly carry?: CarriedRows;
 }
 
 /**
