@@ -4,7 +4,7 @@ import { writeMarker, type MarkerInput } from './markers.js';
 import { finalNames, leftoverTableNames, retiredTableName, stagingNames, type PhysicalNames } from './physical-names.js';
 import type { ReportsStore } from './reports-store.js';
 import { rowBatches, rowsPerInsert, type RowSource } from './row-batches.js';
-import type { NewRow } from './schema.js';
+import type { NewRow, ResultStore } from './schema.js';
 import { describeCause, StoreError } from './store-error.js';
 import { storeValues, unknownColumns } from './store-values.js';
 import { isResultTable, tableSpec, type ResultTableName, type TableSpec } from './tables.js';
@@ -44,8 +44,11 @@ interface StagedTable {
  * Replaces every table in `outputs` with its rows, and the task's marker with `marker`, all at once: readers see
  * the previous contents until the swap and the new contents after it, never a mix. Each table is first written to
  * `<table>__staging`; if anything fails before the swap (a row source throws, a value is refused, the database
- * fails), the published tables and marker are untouched and the staging tables are dropped. Expects a migrated
- * store, and one publish of a table at a time (the runner serialises tasks that share an output).
+ * fails), the published tables and marker are untouched and the staging tables are dropped. Where DDL is
+ * transactional (SQLite, PostgreSQL), a table that carries rows over is instead changed in place inside the swap's
+ * transaction: only the rows it does not carry are deleted and written, where copying the carried ones to a staging
+ * table and indexing them again cost as much as publishing them all. Expects a migrated store, and one publish of a
+ * table at a time (the runner serialises tasks that share an output).
  */
 export async function publishTables(store: ReportsStore, outputs: readonly TableOutput[], marker?: MarkerInput): Promise<PublishResult> {
   const { capabilities } = store;
@@ -53,27 +56,53 @@ export async function publishTables(store: ReportsStore, outputs: readonly Table
     throw new StoreError('STORE_WRITE', `${store.url} can swap tables neither in a transaction nor by an atomic rename`);
   }
   const db = store.db as unknown as Kysely<any>;
-  const staged = stageOutputs(outputs, capabilities.indexNameScope);
+  const all = stageOutputs(outputs, capabilities.indexNameScope);
+  const inPlace = capabilities.transactionalDdl ? all.filter((table) => table.carry) : [];
+  const staged = all.filter((table) => !inPlace.includes(table));
   // Where index names are schema-wide and cannot be renamed (SQLite), the final indexes are built inside the swap.
   const indexesBeforeSwap = capabilities.indexNameScope === 'table' || capabilities.renamesIndexes;
   try {
-    await dropLeftovers(db, staged);
-    const tables: { table: ResultTableName; rows: number }[] = [];
+    await dropLeftovers(db, all);
+    const rowsOf = new Map<StagedTable, number>();
     for (const table of staged) {
       await createResultTable(db, store.ddl, table.spec, table.staging);
       const carried = table.carry ? await carryRows(db, table, table.carry) : 0;
-      tables.push({ table: table.spec.name as ResultTableName, rows: carried + (await loadRows(store, table)) });
+      rowsOf.set(table, carried + (await loadRows(db, store, table, table.staging.table)));
       if (indexesBeforeSwap) await createIndexes(db, table.staging);
     }
-    const rows = tables.reduce((sum, table) => sum + table.rows, 0);
-    const markerRow = marker && { ...marker, rows: marker.rows ?? rows };
-    if (capabilities.transactionalDdl) await swapInTransaction(store, staged, markerRow, indexesBeforeSwap);
-    else await swapByRename(store, staged, markerRow);
-    return { tables, rows };
+    const tables = () => all.map((table) => ({ table: table.spec.name as ResultTableName, rows: rowsOf.get(table)! }));
+    const markerRow = (rows: number) => marker && { ...marker, rows: marker.rows ?? rows };
+    if (capabilities.transactionalDdl) {
+      await store.db.transaction().execute(async (trx) => {
+        for (const table of inPlace) rowsOf.set(table, await replaceUncarriedRows(trx as unknown as Kysely<any>, store, table));
+        await swapInTransaction(store, trx, staged, markerRow(totalRows(tables())), indexesBeforeSwap);
+      });
+    } else {
+      await swapByRename(store, staged, markerRow(totalRows(tables())));
+    }
+    return { tables: tables(), rows: totalRows(tables()) };
   } catch (error) {
-    await dropLeftovers(db, staged).catch(() => {});
+    await dropLeftovers(db, all).catch(() => {});
     throw error;
   }
+}
+
+function totalRows(tables: readonly { rows: number }[]): number {
+  return tables.reduce((sum, table) => sum + table.rows, 0);
+}
+
+/**
+ * In the publishing transaction: deletes the published rows the table does not carry over and writes the new ones in
+ * their place; returns the rows the table then holds.
+ */
+async function replaceUncarriedRows(trx: Kysely<any>, store: ReportsStore, table: StagedTable): Promise<number> {
+  const { column, from, until } = table.carry!;
+  await trx
+    .deleteFrom(table.final.table)
+    .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<', from), eb(column, '>=', until)]))
+    .execute();
+  const [kept] = await trx.selectFrom(table.final.table).select((eb) => eb.fn.countAll().as('rows')).execute();
+  return Number(kept!.rows) + (await loadRows(trx, store, table, table.final.table));
 }
 
 function stageOutputs(outputs: readonly TableOutput[], indexNameScope: 'table' | 'schema'): StagedTable[] {
@@ -102,8 +131,8 @@ async function carryRows(db: Kysely<any>, table: StagedTable, carry: CarriedRows
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-async function loadRows(store: ReportsStore, table: StagedTable): Promise<number> {
-  const db = store.db as unknown as Kysely<any>;
+/** Writes the table's new rows into `target` (its staging table, or the published one when changed in place). */
+async function loadRows(db: Kysely<any>, store: ReportsStore, table: StagedTable, target: string): Promise<number> {
   const { spec } = table;
   let written = 0;
   const statements = new Map<number, string>();
@@ -112,7 +141,7 @@ async function loadRows(store: ReportsStore, table: StagedTable): Promise<number
     if (unknown.length > 0) throw new StoreError('STORE_VALUE', `${spec.name} has no column ${unknown.join(', ')}`);
     const values = batch.map((row, i) => storeValues(spec, row as Record<string, unknown>, written + i + 1));
     try {
-      await db.executeQuery(insertStatement(db, table.staging.table, spec, values, statements));
+      await db.executeQuery(insertStatement(db, target, spec, values, statements));
     } catch (error) {
       throw new StoreError(
         'STORE_WRITE',
@@ -155,20 +184,19 @@ function insertStatement(
 /** SQLite, PostgreSQL: drop, rename and the marker commit together; until then readers see the previous tables. */
 async function swapInTransaction(
   store: ReportsStore,
+  trx: Kysely<ResultStore>,
   staged: readonly StagedTable[],
   marker: (MarkerInput & { rows: number }) | undefined,
   indexesBeforeSwap: boolean,
 ): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    const db = trx as unknown as Kysely<any>;
-    for (const { final, staging } of staged) {
-      await db.schema.dropTable(final.table).ifExists().execute();
-      await db.schema.alterTable(staging.table).renameTo(final.table).execute();
-      for (const statement of store.ddl.renameDependents(staging, final)) await statement.execute(db);
-      if (!indexesBeforeSwap) await createIndexes(db, final);
-    }
-    if (marker) await writeMarker(trx, marker);
-  });
+  const db = trx as unknown as Kysely<any>;
+  for (const { final, staging } of staged) {
+    await db.schema.dropTable(final.table).ifExists().execute();
+    await db.schema.alterTable(staging.table).renameTo(final.table).execute();
+    for (const statement of store.ddl.renameDependents(staging, final)) await statement.execute(db);
+    if (!indexesBeforeSwap) await createIndexes(db, final);
+  }
+  if (marker) await writeMarker(trx, marker);
 }
 
 /** MySQL/MariaDB: one RENAME TABLE swaps every table atomically; the previous tables are dropped afterwards. */

@@ -234,6 +234,40 @@ export function storeScenarios(target: StoreTarget): void {
           publishTables(store, [{ table: 'course_activity', rows: [], carry: { column: 'date', from: '2014-08-01', until: '2014-08-03' } }], { taskId: 'Daily', fingerprint: 'f3' }),
         ).rejects.toThrow('course_activity has no column date to carry rows over by');
         expect(await dailyCounts(store)).toBe('1:2,2:3');
+
+        // A carrying publish that fails on its way leaves the rows and the marker as they were.
+        async function* failing(): AsyncGenerator<NewRow<'course_enrollment_daily'>[]> {
+          yield times(3, (i) => dailyRow(3, i + 2));
+          throw new Error('the engine went away');
+        }
+        await expect(
+          publishTables(
+            store,
+            [
+              { table: 'course_enrollment_daily', rows: failing(), carry: { column: 'date', from: '2014-08-01', until: '2014-08-03' } },
+              { table: 'course_activity', rows: times(2, (i) => activityRow('new', i)) },
+            ],
+            { taskId: 'Daily', fingerprint: 'f4' },
+          ),
+        ).rejects.toThrow('the engine went away');
+        expect(await dailyCounts(store)).toBe('1:2,2:3');
+        expect(await labelCounts(store)).toBe('');
+        expect(await readMarker(store, 'Daily')).toMatchObject({ fingerprint: 'f2', rows: 5 });
+        expect((await tableNames(store)).filter(isLeftoverTableName)).toEqual([]);
+
+        // Rows outside the carried days go, whatever their day (before them, after them); the new rows take their place.
+        const reshaped = await publishTables(
+          store,
+          [
+            { table: 'course_enrollment_daily', rows: [dailyRow(4, 0), dailyRow(4, 4)], carry: { column: 'date', from: '2014-08-02', until: '2014-08-04' } },
+            { table: 'course_activity', rows: times(2, (i) => activityRow('new', i)) },
+          ],
+          { taskId: 'Daily', fingerprint: 'f5' },
+        );
+        expect(reshaped).toEqual({ tables: [{ table: 'course_enrollment_daily', rows: 4 }, { table: 'course_activity', rows: 2 }], rows: 6 });
+        expect(await dailyCounts(store)).toBe('1:1,2:1,4:2');
+        expect(await labelCounts(store)).toBe('new:2');
+        expect(await readMarker(store, 'Daily')).toMatchObject({ fingerprint: 'f5', rows: 6 });
       });
     });
 
