@@ -3,6 +3,11 @@ import type { DateInterval } from '../events/interval.js';
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 
+/** Rows to iterate once or more, with their number; an array is one. */
+export interface RowList<T> extends Iterable<T> {
+  readonly length: number;
+}
+
 /** One tracking-log file on local disk, decompressed or as stored (named `.gz`), ready for the engine to parse. */
 export interface SpooledFile {
   /** Index into the caller's file list; the engine reports per-file figures by it. */
@@ -96,11 +101,12 @@ export interface Engine {
   run(sql: string, params?: Record<string, SqlValue>): Promise<void>;
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
   /**
-   * The rows of one select, sent as JSON text (one document per row): far cheaper than `query` for large results.
+   * The rows of one select, sent as JSON text (one document per row) and parsed as they are iterated: far cheaper
+   * than `query` for large results.
    * Columns must be text, booleans, JSON (arriving parsed), whole numbers within ±2^53 or finite doubles; other
    * types arrive as JSON shows them (times as text).
    */
-  queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]>;
+  queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<RowList<T>>;
   /**
    * Replaces the scratch table `name` (gone when the engine closes) with the rows of one select. Made on the engine
    * itself, a scratch table is seen by its forks too (the run's inputs); made on a fork, it is the fork's own.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defaultEngineMemoryLimit } from '../../config/defaults.js';
 import { EngineError } from '../engine-error.js';
 import type { DateInterval } from '../../events/interval.js';
-import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, SpooledFile, SqlValue } from '../engine.js';
+import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, RowList, SpooledFile, SqlValue } from '../engine.js';
 import { appendRows } from './duckdb-import.js';
 import { readJsonLines } from './json-lines.js';
 import { quotedIdentifier, quotedString, sqlFile } from '../sql-file.js';
@@ -148,7 +148,7 @@ export class DuckDBEngine implements Engine {
     }
   }
 
-  async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<T[]> {
+  async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<RowList<T>> {
     // The engine writes the rows as JSON lines and they are read back as text: a native call per value, or even per
     // row, cost twice as much (272,000 rows: about 0.9 CPU-s against 1.7).
     const file = path.join(this.#resultsDir, `result-${randomUUID()}.jsonl`);

@@ -1,6 +1,6 @@
 import type { S3Options } from '../../config/s3-client.js';
 import type { CarriedRows } from '../../store/publish.js';
-import type { Engine, Row, SqlValue } from '../../engine/engine.js';
+import type { Engine, Row, RowList, SqlValue } from '../../engine/engine.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { CountryLookup } from '../location/country-lookup.js';
 import type { LmsTableImport } from './lms-import.js';
@@ -57,7 +57,7 @@ export interface TaskContext {
 /** One output table's rows, in the store's column names. */
 export interface TaskOutput {
   readonly table: string;
-  readonly rows: readonly Row[];
+  readonly rows: RowList<Row>;
   /** Published rows to keep as they are (whose date column is in [from, until)); `rows` holds the rest. */
   readonly carry?: CarriedRows;
 }
