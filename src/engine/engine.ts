@@ -102,7 +102,7 @@ export interface Engine {
   query<T = Row>(sql: string, params?: Record<string, SqlValue>): Promise<T[]>;
   /**
    * The rows of one select, sent as JSON text (one document per row) and parsed as they are iterated: far cheaper
-   * than `query` for large results.
+   * than `query` for large results. They can be iterated until the engine that made them (not only its fork) closes.
    * Columns must be text, booleans, JSON (arriving parsed), whole numbers within ±2^53 or finite doubles; other
    * types arrive as JSON shows them (times as text).
    */

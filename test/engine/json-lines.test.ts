@@ -1,40 +1,41 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { readJsonLines } from '../../src/engine/duckdb/json-lines.js';
+import { jsonLinesFile } from '../../src/engine/duckdb/json-lines.js';
 import { tempDir } from '../helpers/temp.js';
 
 it('reads every line of a file larger than its read chunks, multi-byte characters across their edges included', async () => {
   const file = path.join(await tempDir(), 'rows.jsonl');
-  // About 9 MB of rows: lines and two-, three- and four-byte characters fall across the 1 MiB chunk boundaries.
+  // About 9 MB of rows: lines and two-, three- and four-byte characters fall across the 64 KiB chunk boundaries.
   const rows = Array.from({ length: 60_000 }, (_, index) => ({ index, text: `é€😀 ${'x'.repeat(index % 251)}`, nested: { list: [index, null] } }));
   await writeFile(file, rows.map((row) => JSON.stringify(row)).join('\n'));
-  const read = await readJsonLines(file);
+  const read = jsonLinesFile(file);
   expect(read.length).toBe(60_000);
   expect([...read]).toEqual(rows);
-  // Parsed as iterated: a second pass reads the same rows, as new objects.
+  // Read and parsed as iterated: a second pass reads the same rows, as new objects.
   const [first] = read;
   expect([...read]).toEqual(rows);
   expect([...read][0]).not.toBe(first);
 });
 
-it('reads a line longer than a read chunk', async () => {
+it('reads lines longer than a read chunk, and takes the number of rows when told it', async () => {
   const file = path.join(await tempDir(), 'long.jsonl');
-  const rows = [{ text: 'é'.repeat(1_500_000) }, { text: 'short' }, { text: '😀'.repeat(700_000) }];
-  await writeFile(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
-  const read = await readJsonLines(file);
-  expect(read.length).toBe(3);
+  const rows = [{ text: 'é'.repeat(150_000) }, { text: 'short' }, { text: '😀'.repeat(70_000) }, { text: 'last, with no line break' }];
+  await writeFile(file, rows.map((row) => JSON.stringify(row)).join('\n'));
+  const read = jsonLinesFile(file);
+  expect(read.length).toBe(4);
   expect([...read]).toEqual(rows);
+  expect(jsonLinesFile(file, 7).length).toBe(7);
 });
 
 it('reads an empty file as no rows, and skips the newline at the end', async () => {
   const dir = await tempDir();
   await writeFile(path.join(dir, 'empty.jsonl'), '');
   await writeFile(path.join(dir, 'two.jsonl'), '{"a":1}\n{"a":2}\n');
-  const empty = await readJsonLines(path.join(dir, 'empty.jsonl'));
+  const empty = jsonLinesFile(path.join(dir, 'empty.jsonl'));
   expect([...empty]).toEqual([]);
   expect(empty.length).toBe(0);
-  const two = await readJsonLines(path.join(dir, 'two.jsonl'));
+  const two = jsonLinesFile(path.join(dir, 'two.jsonl'));
   expect([...two]).toEqual([{ a: 1 }, { a: 2 }]);
   expect(two.length).toBe(2);
 });

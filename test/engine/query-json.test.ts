@@ -35,19 +35,25 @@ it('returns typed values, JSON parsed, and no rows for an empty select', async (
   expect(none.length).toBe(0);
 });
 
-it('leaves no result file behind, whether the select succeeds or fails, and clears those of a killed run', async () => {
+it('keeps a result file while the engine is open, none after it closes or for a failed select, and clears those of a killed run', async () => {
   const dataDir = path.join(await tempDir(), 'data');
   const onDisk = await createEngine({ dataDir });
   const scratch = path.join(dataDir, 'tmp');
+  const results = async () => (await readdir(scratch)).filter((name) => name.startsWith('result-'));
   try {
-    expect([...(await onDisk.queryJson('select 42 as n'))]).toEqual([{ n: 42 }]);
-    await expect(onDisk.queryJson('select no_such_column')).rejects.toThrow(/no_such_column/);
-    expect((await readdir(scratch)).filter((name) => name.startsWith('result-'))).toEqual([]);
+    const fork = await onDisk.fork();
+    const rows = await fork.queryJson('select 42 as n');
+    await expect(fork.queryJson('select no_such_column')).rejects.toThrow(/no_such_column/);
+    await fork.close();
+    // Read when iterated: a task's rows are published after its session closed.
+    expect([...rows]).toEqual([{ n: 42 }]);
+    expect(await results()).toHaveLength(1);
     await writeFile(path.join(scratch, 'result-left-by-a-killed-run.jsonl'), '{"n":1}\n');
   } finally {
     await onDisk.close();
   }
+  expect(await results()).toEqual(['result-left-by-a-killed-run.jsonl']);
   const reopened = await createEngine({ dataDir });
   await reopened.close();
-  expect((await readdir(scratch)).filter((name) => name.startsWith('result-'))).toEqual([]);
+  expect(await results()).toEqual([]);
 });

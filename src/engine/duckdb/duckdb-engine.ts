@@ -8,7 +8,7 @@ import { EngineError } from '../engine-error.js';
 import type { DateInterval } from '../../events/interval.js';
 import type { DayFingerprint, Engine, HeldFile, ImportColumn, IngestOptions, ParseResult, Row, RowList, SpooledFile, SqlValue } from '../engine.js';
 import { appendRows } from './duckdb-import.js';
-import { readJsonLines } from './json-lines.js';
+import { jsonLinesFile } from './json-lines.js';
 import { quotedIdentifier, quotedString, sqlFile } from '../sql-file.js';
 import { DuckDBEventsTable } from './duckdb-events-table.js';
 
@@ -40,20 +40,19 @@ export class DuckDBEngine implements Engine {
   readonly #shared: Map<string, { readonly madeOf: string; readonly making: Promise<void> }>;
   /** The event scope of this session (see scopeEvents), part of what a shared table is made of. */
   #scope = '';
-  /** Where queryJson's result files go for the moment they are read. */
-  readonly #resultsDir: string;
+  readonly #results: ResultFiles;
 
   private constructor(
     instance: DuckDBInstance,
     connection: DuckDBConnection,
     forked: boolean,
-    resultsDir: string,
+    results: ResultFiles,
     shared = new Map<string, { readonly madeOf: string; readonly making: Promise<void> }>(),
   ) {
     this.#instance = instance;
     this.#connection = connection;
     this.#forked = forked;
-    this.#resultsDir = resultsDir;
+    this.#results = results;
     this.#shared = shared;
     this.#events = new DuckDBEventsTable(this);
   }
@@ -79,7 +78,7 @@ export class DuckDBEngine implements Engine {
       await mkdir(resultsDir, { recursive: true });
       // Left by a run that was killed while reading one; the engine's lock means no other run uses this directory.
       if (!inMemory) for (const name of await readdir(resultsDir)) if (/^result-.*\.jsonl$/.test(name)) await rm(path.join(resultsDir, name), { force: true });
-      const engine = new DuckDBEngine(instance, await instance.connect(), false, resultsDir);
+      const engine = new DuckDBEngine(instance, await instance.connect(), false, { dir: resultsDir, made: new Set() });
       await engine.run(`attach ':memory:' as ${SHARED_SCRATCH}`);
       await engine.#startSession();
       await engine.run(sqlFile(import.meta.url, 'macros.sql'));
@@ -92,7 +91,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async fork(): Promise<Engine> {
-    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#resultsDir, this.#shared);
+    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#results, this.#shared);
     fork.eventsVersion = this.eventsVersion;
     await fork.#startSession();
     await fork.scopeEvents(undefined);
@@ -149,17 +148,18 @@ export class DuckDBEngine implements Engine {
   }
 
   async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<RowList<T>> {
-    // The engine writes the rows as JSON lines and they are read back as text: a native call per value, or even per
-    // row, cost twice as much (272,000 rows: about 0.9 CPU-s against 1.7).
-    const file = path.join(this.#resultsDir, `result-${randomUUID()}.jsonl`);
+    // The engine writes the rows as JSON lines, read back as they are iterated: a native call per value, or even per
+    // row, cost twice as much (272,000 rows: about 0.9 CPU-s against 1.7), and holding every row parsed cost more.
+    const file = path.join(this.#results.dir, `result-${randomUUID()}.jsonl`);
     const sql = `copy (\n${select}\n) to ${quotedString(file)} (format json)`;
+    this.#results.made.add(file);
     try {
-      await this.#connection.run(sql, boundIn(sql, params));
-      return await readJsonLines<T>(file);
+      const written = await this.#connection.runAndReadAll(sql, boundIn(sql, params));
+      return jsonLinesFile<T>(file, Number(written.getRows()[0]?.[0]));
     } catch (error) {
-      throw toEngineError(error, sql);
-    } finally {
+      this.#results.made.delete(file);
       await rm(file, { force: true });
+      throw toEngineError(error, sql);
     }
   }
 
@@ -221,8 +221,20 @@ export class DuckDBEngine implements Engine {
 
   async close(): Promise<void> {
     this.#connection.closeSync();
-    if (!this.#forked) this.#instance.closeSync();
+    if (this.#forked) return;
+    this.#instance.closeSync();
+    for (const file of this.#results.made) await rm(file, { force: true });
+    this.#results.made.clear();
   }
+}
+
+/**
+ * Where queryJson's result files go. A result is read from its file each time its rows are iterated (a task's rows
+ * are published after its session closed), so the files stay until the engine itself closes.
+ */
+interface ResultFiles {
+  readonly dir: string;
+  readonly made: Set<string>;
 }
 
 /** The parameters the statement names (`$name`): DuckDB rejects values for parameters a statement lacks. */
