@@ -222,9 +222,12 @@ export class DuckDBEngine implements Engine {
   async close(): Promise<void> {
     this.#connection.closeSync();
     if (this.#forked) return;
-    this.#instance.closeSync();
-    for (const file of this.#results.made) await rm(file, { force: true });
-    this.#results.made.clear();
+    try {
+      this.#instance.closeSync();
+    } finally {
+      for (const file of this.#results.made) await rm(file, { force: true });
+      this.#results.made.clear();
+    }
   }
 }
 
