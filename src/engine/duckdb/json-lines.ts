@@ -11,17 +11,13 @@ const CHUNK_BYTES = 1 << 16;
 const NEWLINE = 0x0a;
 
 /**
- * The rows of a file of JSON lines (one JSON text per line), read and parsed as they are iterated: a consumer that
- * handles rows one after another (a publish, a report writer) never holds them all parsed. Each iteration reads the
- * file again, so it must outlive the iterations. `rows`, when known, spares counting the lines.
+ * The `rows` rows of a file of JSON lines (one JSON text per line), read and parsed as they are iterated: a consumer
+ * that handles rows one after another (a publish, a report writer) never holds them all parsed. Each iteration reads
+ * the file again, so it must outlive the iterations.
  */
-export function jsonLinesFile<T>(file: string, rows?: number): RowList<T> {
-  let length = rows;
+export function jsonLinesFile<T>(file: string, rows: number): RowList<T> {
   return {
-    get length() {
-      length ??= countLines(file);
-      return length;
-    },
+    length: rows,
     *[Symbol.iterator]() {
       for (const { bytes, end } of lineChunks(file)) {
         for (const line of bytes.toString('utf8', 0, end).split('\n')) if (line !== '') yield JSON.parse(line) as T;
@@ -63,18 +59,4 @@ function* lineChunks(file: string): Generator<{ bytes: Buffer; end: number }> {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The non-empty lines of the file. */
-function countLines(file: string): number {
-  let lines = 0;
-  for (const { bytes, end } of lineChunks(file)) {
-    for (let start = 0; start < end; ) {
-      let next = bytes.indexOf(NEWLINE, start);
-      if (next < 0 || next > end) next = end;
-      if (next > start) lines++;
-      start = next + 1;
-    }
-  }
-  return lines;
 }
