@@ -126,6 +126,11 @@ export interface Engine {
    */
   fork(): Promise<Engine>;
   /**
+   * How many sessions will compute at once from now on: each query then runs on its share of the engine's threads
+   * (at least one), leaving this process's own thread its core. 1 gives every query all of them again.
+   */
+  computeAtOnce(sessions: number): Promise<void>;
+  /**
    * From now on, the `events` view shows only the events of files named inside `files` (a report's interval widened
    * by the expansion window); undefined shows every file's.
    */

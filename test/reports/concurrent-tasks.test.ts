@@ -130,3 +130,18 @@ it('frees a task\'s place once it has computed, so that others compute while it 
   // Publishes take turns in the order the tasks finished computing.
   expect([...published].sort()).toEqual(['one', 'three', 'two']);
 });
+
+it('divides the engine\'s threads between the tasks computing at once, and gives them back after', async () => {
+  const fourThreads = await createEngine({ dataDir: ':memory:', threads: 4 });
+  const threads = async (session: Engine) => Number((await session.query<{ n: bigint }>(`select current_setting('threads') as n`))[0]!.n);
+  try {
+    const seen = task('seen', async ({ engine: session }) => [{ table: 'seen', rows: [{ threads: await threads(session) }] }]);
+    const outputs: TaskOutput[] = [];
+    const publisher: ReportsPublisher = { readMarker: async () => undefined, publish: async (published) => void outputs.push(...published) };
+    await runTasks({ tasks: [seen], params, engine: fourThreads, publisher, events: { dataDir: '/nonexistent' } });
+    expect([...outputs[0]!.rows]).toEqual([{ threads: 2 }]);
+    expect(await threads(fourThreads)).toBe(4);
+  } finally {
+    await fourThreads.close();
+  }
+});

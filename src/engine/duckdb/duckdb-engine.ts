@@ -35,25 +35,15 @@ export class DuckDBEngine implements Engine {
   readonly #events: DuckDBEventsTable;
   /** A fork's scratch tables are temporary tables of its connection; the engine's own are shared. */
   readonly #forked: boolean;
-
-  /** Per table `share` made: what it was made of, and its making; one map for the engine and all its forks. */
-  readonly #shared: Map<string, { readonly madeOf: string; readonly making: Promise<void> }>;
+  readonly #common: Common;
   /** The event scope of this session (see scopeEvents), part of what a shared table is made of. */
   #scope = '';
-  readonly #results: ResultFiles;
 
-  private constructor(
-    instance: DuckDBInstance,
-    connection: DuckDBConnection,
-    forked: boolean,
-    results: ResultFiles,
-    shared = new Map<string, { readonly madeOf: string; readonly making: Promise<void> }>(),
-  ) {
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, forked: boolean, common: Common) {
     this.#instance = instance;
     this.#connection = connection;
     this.#forked = forked;
-    this.#results = results;
-    this.#shared = shared;
+    this.#common = common;
     this.#events = new DuckDBEventsTable(this);
   }
 
@@ -78,7 +68,9 @@ export class DuckDBEngine implements Engine {
       await mkdir(resultsDir, { recursive: true });
       // Left by a run that was killed while reading one; the engine's lock means no other run uses this directory.
       if (!inMemory) for (const name of await readdir(resultsDir)) if (/^result-.*\.jsonl$/.test(name)) await rm(path.join(resultsDir, name), { force: true });
-      const engine = new DuckDBEngine(instance, await instance.connect(), false, { dir: resultsDir, made: new Set() });
+      const connection = await instance.connect();
+      const threads = Number((await connection.runAndReadAll(`select current_setting('threads')`)).getRows()[0]![0]);
+      const engine = new DuckDBEngine(instance, connection, false, { resultsDir, resultFiles: new Set(), shared: new Map(), threads });
       await engine.run(`attach ':memory:' as ${SHARED_SCRATCH}`);
       await engine.#startSession();
       await engine.run(sqlFile(import.meta.url, 'macros.sql'));
@@ -91,7 +83,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async fork(): Promise<Engine> {
-    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#results, this.#shared);
+    const fork = new DuckDBEngine(this.#instance, await this.#instance.connect(), true, this.#common);
     fork.eventsVersion = this.eventsVersion;
     await fork.#startSession();
     await fork.scopeEvents(undefined);
@@ -150,14 +142,14 @@ export class DuckDBEngine implements Engine {
   async queryJson<T = Row>(select: string, params?: Record<string, SqlValue>): Promise<RowList<T>> {
     // The engine writes the rows as JSON lines, read back as they are iterated: a native call per value, or even per
     // row, cost twice as much (272,000 rows: about 0.9 CPU-s against 1.7), and holding every row parsed cost more.
-    const file = path.join(this.#results.dir, `result-${randomUUID()}.jsonl`);
+    const file = path.join(this.#common.resultsDir, `result-${randomUUID()}.jsonl`);
     const sql = `copy (\n${select}\n) to ${quotedString(file)} (format json)`;
-    this.#results.made.add(file);
+    this.#common.resultFiles.add(file);
     try {
       const written = await this.#connection.runAndReadAll(sql, boundIn(sql, params));
       return jsonLinesFile<T>(file, Number(written.getRows()[0]?.[0]));
     } catch (error) {
-      this.#results.made.delete(file);
+      this.#common.resultFiles.delete(file);
       await rm(file, { force: true });
       throw toEngineError(error, sql);
     }
@@ -169,16 +161,16 @@ export class DuckDBEngine implements Engine {
 
   share(name: string, select: string, params?: Record<string, SqlValue>): Promise<void> {
     const madeOf = JSON.stringify([select, params ?? {}, this.#scope]);
-    const known = this.#shared.get(name);
+    const known = this.#common.shared.get(name);
     if (known?.madeOf === madeOf) return known.making;
     // One table per name: asked for another making, it is made again (after any making under way).
     const making = (known?.making ?? Promise.resolve())
       .catch(() => {})
       .then(() => this.run(`create or replace table ${SHARED_SCRATCH}.${quotedIdentifier(name)} as ${select}`, params));
-    this.#shared.set(name, { madeOf, making });
+    this.#common.shared.set(name, { madeOf, making });
     // A failure is not remembered: the next session to ask tries again.
     making.catch(() => {
-      if (this.#shared.get(name)?.making === making) this.#shared.delete(name);
+      if (this.#common.shared.get(name)?.making === making) this.#common.shared.delete(name);
     });
     return making;
   }
@@ -199,6 +191,10 @@ export class DuckDBEngine implements Engine {
     } catch (error) {
       throw new EngineError('ENGINE_IMPORT', `DuckDB: importing rows into ${name} failed: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  async computeAtOnce(sessions: number): Promise<void> {
+    await this.run(`set threads = ${Math.max(1, Math.floor(this.#common.threads / sessions))}`);
   }
 
   async scopeEvents(files: DateInterval | undefined): Promise<void> {
@@ -225,19 +221,24 @@ export class DuckDBEngine implements Engine {
     try {
       this.#instance.closeSync();
     } finally {
-      for (const file of this.#results.made) await rm(file, { force: true });
-      this.#results.made.clear();
+      for (const file of this.#common.resultFiles) await rm(file, { force: true });
+      this.#common.resultFiles.clear();
     }
   }
 }
 
-/**
- * Where queryJson's result files go. A result is read from its file each time its rows are iterated (a task's rows
- * are published after its session closed), so the files stay until the engine itself closes.
- */
-interface ResultFiles {
-  readonly dir: string;
-  readonly made: Set<string>;
+/** What the engine and its forks share. */
+interface Common {
+  /**
+   * Where queryJson's result files go, and the files made. A result is read from its file each time its rows are
+   * iterated (a task's rows are published after its session closed), so the files stay until the engine closes.
+   */
+  readonly resultsDir: string;
+  readonly resultFiles: Set<string>;
+  /** Per table `share` made: what it was made of, and its making. */
+  readonly shared: Map<string, { readonly madeOf: string; readonly making: Promise<void> }>;
+  /** The threads DuckDB was opened with. */
+  readonly threads: number;
 }
 
 /** The parameters the statement names (`$name`): DuckDB rejects values for parameters a statement lacks. */
