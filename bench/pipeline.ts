@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { generateSite, type GenerateSummary } from '../src/demo/generate.js';
@@ -14,6 +15,7 @@ const { values } = parseArgs({ options: { events: { type: 'string', default: '10
 const targetEvents = Number(values.events);
 const benchDir = path.resolve(values['data-dir']!);
 const DAYS = 31;
+const cores = availableParallelism();
 
 /** The site of bench:ingest plus one day: the last day's files are held back for the incremental run. */
 async function dataSet(events: number): Promise<GenerateSummary> {
@@ -47,6 +49,7 @@ async function timeGzip(files: string[]): Promise<number> {
 interface Measured {
   exitCode: number;
   seconds: number;
+  cpuSeconds: number;
   peakRssMiB: number;
   output: string;
 }
@@ -96,6 +99,12 @@ try {
   console.log(
     `full run      ${full.seconds.toFixed(2)} s  ${events.toLocaleString('en-US')} events  ${Math.round(events / full.seconds).toLocaleString('en-US')} events/s  ` +
       `peak ${Math.round(full.peakRssMiB)} MiB  gzip -dc ${gzipSeconds.toFixed(2)} s  ratio ${(full.seconds / gzipSeconds).toFixed(2)}x`,
+  );
+  // However well the run used the cores, it could not take less than its CPU time spread over all of them.
+  const floor = full.cpuSeconds / cores;
+  console.log(
+    `              cpu ${full.cpuSeconds.toFixed(2)} s on ${cores} cores: at least ${floor.toFixed(2)} s, ratio ${(floor / gzipSeconds).toFixed(2)}x; ` +
+      `the run used ${(full.cpuSeconds / full.seconds).toFixed(2)} cores on average`,
   );
   console.log(`same again    ${again.seconds.toFixed(2)} s  (nothing to do)`);
   console.log(
