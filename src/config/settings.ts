@@ -195,7 +195,7 @@ export const SETTINGS = {
     flag: '--threads <n>',
     schema: positiveInteger,
     whenUnset: 'one per core',
-    description: 'how many threads the engine uses',
+    description: 'how many threads the engine uses (fewer while report tasks compute side by side)',
   }),
   reportsDir: withDefault({
     ini: { section: 'problem-response', key: 'report_output_root' },

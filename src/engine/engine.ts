@@ -126,8 +126,10 @@ export interface Engine {
    */
   fork(): Promise<Engine>;
   /**
-   * How many sessions will compute at once from now on: each query then runs on its share of the engine's threads
-   * (at least one), leaving this process's own thread its core. 1 gives every query all of them again.
+   * How many sessions will compute at once from now on, for every session of the engine. With two or more, one
+   * session's task is often working on this process's own thread meanwhile (publishing, writing files), so the
+   * engine runs one thread fewer than it was given for each of them, counting the sessions' own (at least one); with
+   * one or none, queries get all its threads again.
    */
   computeAtOnce(sessions: number): Promise<void>;
   /**

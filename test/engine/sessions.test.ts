@@ -50,17 +50,20 @@ it('keeps a session\'s scratch tables its own and its event scope apart from the
   await second.close();
 });
 
-it('divides its threads among the sessions that compute at once, at least one each, and gives them back', async () => {
+it('runs one thread fewer per session computing at once, at least one, for all its sessions, and gives them back', async () => {
   const fiveThreads = await createEngine({ dataDir: ':memory:', threads: 5 });
   const fork = await fiveThreads.fork();
   const threads = async (session: Engine) => Number((await session.query<{ threads: bigint }>(`select current_setting('threads') as threads`))[0]!.threads);
   try {
     await fiveThreads.computeAtOnce(2);
-    expect(await threads(fork)).toBe(2);
+    expect(await threads(fork)).toBe(3);
     await fiveThreads.computeAtOnce(8);
     expect(await threads(fiveThreads)).toBe(1);
     await fork.computeAtOnce(1);
     expect(await threads(fiveThreads)).toBe(5);
+    await fork.computeAtOnce(3);
+    await fiveThreads.computeAtOnce(0);
+    expect(await threads(fork)).toBe(5);
   } finally {
     await fork.close();
     await fiveThreads.close();

@@ -131,16 +131,20 @@ it('frees a task\'s place once it has computed, so that others compute while it 
   expect([...published].sort()).toEqual(['one', 'three', 'two']);
 });
 
-it('divides the engine\'s threads between the tasks computing at once, and gives them back after', async () => {
+it('runs the engine on fewer threads while tasks compute side by side, and on all of them for a task alone', async () => {
   const fourThreads = await createEngine({ dataDir: ':memory:', threads: 4 });
   const threads = async (session: Engine) => Number((await session.query<{ n: bigint }>(`select current_setting('threads') as n`))[0]!.n);
-  try {
-    const seen = task('seen', async ({ engine: session }) => [{ table: 'seen', rows: [{ threads: await threads(session) }] }]);
+  const seen = (name: string) => task(name, async ({ engine: session }) => [{ table: name, rows: [{ threads: await threads(session) }] }]);
+  const run = async (tasks: ReportTask[]) => {
     const outputs: TaskOutput[] = [];
     const publisher: ReportsPublisher = { readMarker: async () => undefined, publish: async (published) => void outputs.push(...published) };
-    await runTasks({ tasks: [seen], params, engine: fourThreads, publisher, events: { dataDir: '/nonexistent' } });
-    expect([...outputs[0]!.rows]).toEqual([{ threads: 2 }]);
+    await runTasks({ tasks, params, engine: fourThreads, publisher, events: { dataDir: '/nonexistent' } });
+    return outputs.flatMap((output) => [...output.rows]);
+  };
+  try {
+    expect(await run([seen('one'), seen('two')])).toEqual([{ threads: 2 }, { threads: 2 }]);
     expect(await threads(fourThreads)).toBe(4);
+    expect(await run([seen('alone')])).toEqual([{ threads: 4 }]);
   } finally {
     await fourThreads.close();
   }

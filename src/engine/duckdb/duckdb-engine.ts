@@ -194,7 +194,10 @@ export class DuckDBEngine implements Engine {
   }
 
   async computeAtOnce(sessions: number): Promise<void> {
-    await this.run(`set threads = ${Math.max(1, Math.floor(this.#common.threads / sessions))}`);
+    // DuckDB's threads are one setting for the whole database: its background workers (threads - 1) plus the thread
+    // running each session's query. Given T - S, S sessions keep T - 1 threads busy, which leaves one of T cores free.
+    const threads = sessions < 2 ? this.#common.threads : Math.max(1, this.#common.threads - sessions);
+    await this.run(`set threads = ${threads}`);
   }
 
   async scopeEvents(files: DateInterval | undefined): Promise<void> {
