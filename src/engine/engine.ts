@@ -126,10 +126,10 @@ export interface Engine {
    */
   fork(): Promise<Engine>;
   /**
-   * How many sessions will compute at once from now on, for every session of the engine. With two or more, one
-   * session's task is often working on this process's own thread meanwhile (publishing, writing files), so the
-   * engine runs one thread fewer than it was given for each of them, counting the sessions' own (at least one); with
-   * one or none, queries get all its threads again.
+   * How many sessions will compute at once from now on; it applies to every session of the engine. With two or more,
+   * this process's own thread is often busy meanwhile (one task publishing or writing files while another computes),
+   * so the engine runs that many fewer threads than it was given, at least one, to leave it room; with one or none,
+   * queries get all of them again.
    */
   computeAtOnce(sessions: number): Promise<void>;
   /**
